@@ -1,0 +1,42 @@
+package dev.recruitdesk.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the data lives: the embedded H2 file in the home folder, or a JDBC URL (a team's PostgreSQL). */
+public record DatabaseSettings(String url, String user, String password, Path embeddedFolder) {
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /** The embedded H2 file database {@code <dataFolder>/recruitdesk.mv.db}. */
+    public static DatabaseSettings embedded(Path dataFolder) {
+        Path base = dataFolder.toAbsolutePath().resolve("recruitdesk");
+        // DB_CLOSE_ON_EXIT=FALSE: we close the database ourselves after the services stopped using it.
+        return new DatabaseSettings("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", dataFolder.toAbsolutePath());
+    }
+
+    public static DatabaseSettings external(String url, String user, String password) {
+        return new DatabaseSettings(url, user, password, null);
+    }
+
+    public boolean isEmbedded() {
+        return embeddedFolder != null;
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** Short text for the status bar: the file folder, or the URL without credentials. */
+    public String location() {
+        if (isEmbedded()) {
+            return embeddedFolder.toString();
+        }
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+}

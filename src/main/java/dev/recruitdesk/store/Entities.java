@@ -1,0 +1,22 @@
+package dev.recruitdesk.store;
+
+import dev.recruitdesk.domain.Booking;
+import dev.recruitdesk.domain.BookingEvent;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.Slot;
+import java.util.List;
+
+/** The explicit entity list: Hibernate boots without class-path scanning. */
+final class Entities {
+
+    static final List<Class<?>> ALL = List.of(
+            Recruiter.class,
+            Candidate.class,
+            Slot.class,
+            Booking.class,
+            BookingEvent.class);
+
+    private Entities() {
+    }
+}
