@@ -1,0 +1,77 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.store.DataFolderLock;
+import dev.recruitdesk.store.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root. Building it is cheap (home folder and configuration only), so the window can open at
+ * once; {@link #openBackend()} does the slow part (database, services) and is called off the FX thread.
+ */
+public final class AppContext {
+
+    private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+
+    private final Path home;
+    private final Config config;
+    private final Clock clock;
+
+    public AppContext(Path home, Config config, Clock clock) {
+        this.home = Objects.requireNonNull(home);
+        this.config = Objects.requireNonNull(config);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Reads the configuration of {@code home}, creating the folder and a default file on first run. */
+    public static AppContext forHome(Path home, Clock clock) {
+        Config config = Config.load(home);
+        config.problems().forEach(p -> log.warn("config.problem {}", p));
+        return new AppContext(home, config, clock);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Path dataFolder() {
+        return home.resolve("data");
+    }
+
+    /** The embedded H2 file in {@code data/}, unless {@code db.url} names another database. */
+    public DatabaseSettings databaseSettings() {
+        Optional<String> url = config.get(Config.Key.DB_URL);
+        return url.map(u -> DatabaseSettings.external(u,
+                        config.get(Config.Key.DB_USER).orElse(""), config.get(Config.Key.DB_PASSWORD).orElse("")))
+                .orElseGet(() -> DatabaseSettings.embedded(dataFolder()));
+    }
+
+    /**
+     * Opens the database and builds the services. For the embedded database the data folder is locked first,
+     * so a second console on the same folder stops here with a clear message.
+     */
+    public Backend openBackend() {
+        DatabaseSettings settings = databaseSettings();
+        DataFolderLock lock = settings.isEmbedded() ? DataFolderLock.acquire(dataFolder()) : null;
+        try {
+            return Backend.open(this, settings, lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+}

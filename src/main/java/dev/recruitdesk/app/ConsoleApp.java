@@ -1,0 +1,102 @@
+package dev.recruitdesk.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.ui.ConsoleServices;
+import dev.recruitdesk.ui.FxTaskRunner;
+import dev.recruitdesk.ui.I18n;
+import dev.recruitdesk.ui.Screens;
+import dev.recruitdesk.ui.ViewLoader;
+import dev.recruitdesk.ui.shell.ShellView;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: shows the shell at once, opens the backend on a background thread with a visible
+ * progress state, then shows the first screen. Closing the window stops the backend.
+ */
+public class ConsoleApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
+    /** JavaFX instantiates the Application itself, so the launcher hands the context over here, once. */
+    private static volatile AppContext pendingContext;
+
+    private AppContext context;
+    private FxTaskRunner tasks;
+    private volatile Backend backend;
+
+    static void launchWith(AppContext context, String[] args) {
+        pendingContext = context;
+        Application.launch(ConsoleApp.class, args);
+    }
+
+    public ConsoleApp() {
+    }
+
+    /** For tests: a console on an already built context. */
+    public ConsoleApp(AppContext context) {
+        this.context = Objects.requireNonNull(context);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (context == null) {
+            context = Objects.requireNonNull(pendingContext, "launchWith was not called");
+        }
+        tasks = new FxTaskRunner();
+        String theme = context.config().get(Config.Key.UI_THEME).orElse("light");
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        Locale locale = I18n.chooseLocale(context.config().get(Config.Key.UI_LANGUAGE).orElse(null), Locale.getDefault());
+        I18n i18n = new I18n(locale);
+
+        ViewLoader.Loaded<ShellView> shell = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
+        Scene scene = new Scene(shell.root(), 1180, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+        stage.setTitle("RecruitDesk");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        tasks.run(context::openBackend, opened -> {
+            backend = opened;
+            ConsoleServices services = servicesOf(opened);
+            Screens screens = new Screens(services, tasks, i18n);
+            shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+        }, failure -> {
+            log.error("console.start.failed", failure);
+            String message = failure instanceof DatabaseInUseException ? failure.getMessage()
+                    : i18n.tr("startup.failed") + ": " + failure.getMessage();
+            shell.controller().showFailure(message, Platform::exit);
+        });
+    }
+
+    static ConsoleServices servicesOf(Backend backend) {
+        return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
+                backend.recruiters().get(backend.currentRecruiterId()).getZone(), backend.context().clock(),
+                backend.database().settings().location(), backend.database().settings().isPostgres());
+    }
+
+    /** The open backend, once started; for tests. */
+    Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+}

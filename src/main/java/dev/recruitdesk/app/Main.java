@@ -1,0 +1,92 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.store.DatabaseInUseException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point: a plain class (not the JavaFX {@code Application}) so it starts the same way from an IDE,
+ * Maven and the packaged image. Exit codes: 0 ok, 1 failure, 2 bad command line, 3 data folder in use.
+ */
+public final class Main {
+
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_IN_USE = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command; returns the exit code, or -1 when the console window owns the process from here on. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(LaunchOptions.USAGE);
+            return EXIT_USAGE;
+        }
+        switch (options.mode()) {
+            case HELP:
+                out.println(LaunchOptions.USAGE);
+                return 0;
+            case VERSION:
+                out.println("RecruitDesk " + Version.get() + " (Java " + Runtime.version() + ")");
+                return 0;
+            default:
+                break;
+        }
+        Path home = options.home().toAbsolutePath().normalize();
+        System.setProperty("recruitdesk.logDir", home.resolve("logs").toString());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.info("start version={} mode={} home={}", Version.get(), options.mode(), home);
+        try {
+            AppContext context = AppContext.forHome(home, Clock.systemUTC());
+            switch (options.mode()) {
+                case SELF_TEST:
+                    return SelfTest.run(context, out, err);
+                case HEADLESS:
+                    return runHeadless(context, err);
+                default:
+                    ConsoleApp.launchWith(context, args);
+                    return -1;
+            }
+        } catch (DatabaseInUseException e) {
+            err.println(e.getMessage());
+            return EXIT_IN_USE;
+        } catch (RuntimeException e) {
+            log.error("start.failed", e);
+            err.println("RecruitDesk could not start: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static int runHeadless(AppContext context, PrintStream err) {
+        HeadlessService service = HeadlessService.start(context);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "recruitdesk-shutdown"));
+        err.println("RecruitDesk is running headless on " + context.home() + " (Ctrl+C to stop)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.recruitdesk.ui.shell;
+
+import dev.recruitdesk.ui.I18n;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The window shell: sidebar navigation, the current screen, and a status bar with the data location and mode. */
+public class ShellView {
+
+    private final I18n i18n;
+
+    @FXML private StackPane content;
+    @FXML private VBox loadingPane;
+    @FXML private ProgressIndicator loadingProgress;
+    @FXML private Label loadingLabel;
+    @FXML private Label loadingError;
+    @FXML private Button quitButton;
+    @FXML private ToggleButton navSchedule;
+    @FXML private ToggleGroup navigation;
+    @FXML private Label statusMode;
+    @FXML private Label statusLocation;
+
+    private Runnable onQuit = () -> { };
+
+    public ShellView(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        navSchedule.setDisable(true);
+        quitButton.setVisible(false);
+        quitButton.setManaged(false);
+        loadingError.setVisible(false);
+        loadingError.setManaged(false);
+        statusMode.setText(i18n.tr("status.starting"));
+        // a pressed nav button stays selected: the group must never be empty while a screen shows
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                navigation.selectToggle(old);
+            }
+        });
+    }
+
+    /** Shows the started database and the first screen. */
+    public void showReady(String location, boolean teamMode, Node schedule) {
+        statusMode.setText(i18n.tr(teamMode ? "status.mode.team" : "status.mode.embedded"));
+        statusLocation.setText(location);
+        navSchedule.setDisable(false);
+        navSchedule.setSelected(true);
+        content.getChildren().setAll(schedule);
+    }
+
+    /** Shows why the console cannot start, with a button to close it. */
+    public void showFailure(String message, Runnable quit) {
+        loadingProgress.setVisible(false);
+        loadingProgress.setManaged(false);
+        loadingLabel.setText(i18n.tr("startup.failed"));
+        loadingError.setText(message);
+        loadingError.setVisible(true);
+        loadingError.setManaged(true);
+        statusMode.setText(i18n.tr("status.failed"));
+        onQuit = quit;
+        quitButton.setVisible(true);
+        quitButton.setManaged(true);
+    }
+
+    @FXML
+    private void quit() {
+        onQuit.run();
+    }
+
+    StackPane content() {
+        return content;
+    }
+}
