@@ -919,7 +919,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    static String mask(String token) {
+    private static String mask(String token) {
         return token == null || token.length() <= 4 ? "****" : "…" + token.substring(token.length() - 4);
     }
 

@@ -41,7 +41,7 @@ final class RequestParams {
         return params;
     }
 
-    static void parseUrlEncoded(String encoded, Map<String, String> into) {
+    private static void parseUrlEncoded(String encoded, Map<String, String> into) {
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
