@@ -20,6 +20,7 @@ public final class AppContext {
     private final Path home;
     private final Config config;
     private final Clock clock;
+    private DataFolderLock lock;
 
     public AppContext(Path home, Config config, Clock clock) {
         this.home = Objects.requireNonNull(home);
@@ -59,17 +60,25 @@ public final class AppContext {
     }
 
     /**
-     * Opens the database and builds the services. For the embedded database the data folder is locked first,
-     * so a second console on the same folder stops here with a clear message.
+     * Locks the data folder of the embedded database (milliseconds, so the launcher does it before any window):
+     * a second console on the same folder stops here with a clear message. A no-op for an external database.
      */
-    public Backend openBackend() {
+    public synchronized void lockDataFolder() {
+        if (lock == null && databaseSettings().isEmbedded()) {
+            lock = DataFolderLock.acquire(dataFolder());
+        }
+    }
+
+    /** Opens the database and builds the services; slow, so never on the FX thread. */
+    public synchronized Backend openBackend() {
         DatabaseSettings settings = databaseSettings();
-        DataFolderLock lock = settings.isEmbedded() ? DataFolderLock.acquire(dataFolder()) : null;
+        lockDataFolder();
         try {
             return Backend.open(this, settings, lock);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
+                lock = null;
             }
             throw e;
         }

@@ -61,6 +61,7 @@ public final class Main {
                 case HEADLESS:
                     return runHeadless(context, err);
                 default:
+                    context.lockDataFolder();
                     ConsoleApp.launchWith(context, args);
                     return -1;
             }

@@ -130,13 +130,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         sessionFactory.close();
-        if (settings.isEmbedded()) {
-            try (Connection c = dataSource.getConnection()) {
-                c.createStatement().execute("SHUTDOWN");
-            } catch (SQLException e) {
-                log.warn("db.shutdown failed: {}", e.getMessage());
-            }
-        }
         dataSource.close();
         log.info("db.closed location={}", settings.location());
     }
