@@ -1,0 +1,62 @@
+package dev.recruitdesk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts {@link Main} in a separate JVM on this test run's class path, as a user would from a terminal. */
+final class ChildProcess {
+
+    /** The finished process: exit code and everything it printed. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private ChildProcess() {
+    }
+
+    static Process start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("-Xmx256m");
+        // the production logging setup (rolling file in the home folder), not the tests' stderr-only one
+        command.add("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Result run(String... args) {
+        Process p = start(args);
+        try {
+            // read both streams fully before waiting, so a chatty child cannot block on a full pipe
+            var err = p.getErrorStream();
+            var errText = new java.util.concurrent.CompletableFuture<String>();
+            new Thread(() -> {
+                try {
+                    errText.complete(new String(err.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    errText.completeExceptionally(e);
+                }
+            }, "child-stderr").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("child did not exit within 60 s");
+            }
+            return new Result(p.exitValue(), out, errText.get(10, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IllegalStateException(e);
+        }
+    }
+}

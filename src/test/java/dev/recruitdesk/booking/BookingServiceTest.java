@@ -1,0 +1,147 @@
+package dev.recruitdesk.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.domain.Actor;
+import dev.recruitdesk.domain.Booking;
+import dev.recruitdesk.domain.BookingEvent;
+import dev.recruitdesk.domain.BookingStatus;
+import dev.recruitdesk.store.Database;
+import dev.recruitdesk.store.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BookingServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Instant TEN = Instant.parse("2026-12-02T10:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private Database db;
+    private BookingService bookings;
+    private SlotService slots;
+    private CandidateService candidates;
+    private long recruiter;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.h2(tmp);
+        bookings = new BookingService(db, clock);
+        slots = new SlotService(db, clock);
+        candidates = new CandidateService(db);
+        recruiter = new RecruiterService(db).ensureDefault("Anna", ZoneId.of("Europe/Moscow")).getId();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void secondActiveBookingOfASlotIsAClearRefusal() {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create("Olga Sidorova", "Asia/Novosibirsk").getId();
+        bookings.request(slot, ivan, Actor.CANDIDATE);
+        assertThatThrownBy(() -> bookings.request(slot, olga, Actor.CANDIDATE))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotTaken"));
+    }
+
+    @Test
+    void candidateHasOneActiveBookingPerRecruiterUntilItEnds() {
+        long first = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long second = slots.create(recruiter, TEN.plus(Duration.ofHours(2)), Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        Booking b = bookings.request(first, ivan, Actor.CANDIDATE);
+        assertThatThrownBy(() -> bookings.request(second, ivan, Actor.CANDIDATE))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.alreadyBooked"));
+
+        bookings.approve(b.getId());
+        bookings.decline(b.getId(), "ill");
+
+        Booking again = bookings.request(second, ivan, Actor.CANDIDATE);
+        assertThat(again.getStatus()).isEqualTo(BookingStatus.REQUESTED);
+        // the declined booking freed its slot too
+        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        assertThat(bookings.request(first, olga, Actor.CANDIDATE).getSlotId()).isEqualTo(first);
+    }
+
+    @Test
+    void databaseItselfRefusesTwoActiveBookingsOfOneSlot() throws SQLException {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        bookings.request(slot, ivan, Actor.CANDIDATE);
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("INSERT INTO booking (slot_id, candidate_id, recruiter_id, status, revision, "
+                    + "active_slot_id, active_candidate_key, created_at, updated_at) VALUES (" + slot + ", " + olga + ", " + recruiter
+                    + ", 'REQUESTED', 1, " + slot + ", '" + olga + ":" + recruiter + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("BOOKING_ONE_ACTIVE_PER_SLOT");
+            // and an active booking must carry its keys: the check constraint refuses one that dodges the unique index
+            assertThatThrownBy(() -> st.execute("INSERT INTO booking (slot_id, candidate_id, recruiter_id, status, revision, "
+                    + "created_at, updated_at) VALUES (" + slot + ", " + olga + ", " + recruiter
+                    + ", 'APPROVED', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("BOOKING_ACTIVE_KEYS");
+        }
+    }
+
+    @Test
+    void everyStatusChangeIsRecordedWithActorAndTime() {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
+        clock.advance(Duration.ofMinutes(5));
+        bookings.approve(b.getId());
+        clock.advance(Duration.ofMinutes(5));
+        bookings.confirm(b.getId());
+        clock.advance(Duration.ofHours(30));
+        bookings.markOutcome(b.getId(), BookingStatus.ATTENDED);
+
+        List<BookingEvent> history = bookings.history(b.getId());
+        assertThat(history).extracting(BookingEvent::getToStatus)
+                .containsExactly(BookingStatus.REQUESTED, BookingStatus.APPROVED, BookingStatus.CONFIRMED, BookingStatus.ATTENDED);
+        assertThat(history).extracting(BookingEvent::getActor)
+                .containsExactly(Actor.CANDIDATE, Actor.RECRUITER, Actor.CANDIDATE, Actor.RECRUITER);
+        assertThat(history.get(1).getAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void repeatingAChangeIsHarmlessAndAnIllegalOneIsRefused() {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
+        bookings.approve(b.getId());
+        bookings.approve(b.getId());
+        assertThat(bookings.history(b.getId())).hasSize(2);
+        bookings.cancel(b.getId(), Actor.RECRUITER, "moved on");
+        assertThatThrownBy(() -> bookings.approve(b.getId()))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.transition"));
+        assertThat(bookings.history(b.getId())).extracting(BookingEvent::getNote).containsExactly(null, null, "moved on");
+    }
+
+    @Test
+    void pastOrMissingSlotCannotBeRequested() {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        clock.set(TEN.plusSeconds(1));
+        assertThatThrownBy(() -> bookings.request(slot, ivan, Actor.CANDIDATE))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotPast"));
+        assertThatThrownBy(() -> bookings.request(99999, ivan, Actor.CANDIDATE))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotGone"));
+    }
+}
