@@ -240,7 +240,8 @@ public final class Dispatcher {
             Instant paused = pausedUntil;
             boolean isPaused = paused != null && clock.instant().isBefore(paused);
             if (stopping || isPaused) {
-                release(batch.subList(i, batch.size()), isPaused ? paused : clock.instant());
+                // a 429 pause applies to every dispatcher of this bot, so the rows wait it out; others stay due
+                release(batch.subList(i, batch.size()), isPaused && !badToken ? paused : clock.instant());
                 return;
             }
             if (!waitUntil(pacer.reserveGlobal(clock.instant()))) {
@@ -315,9 +316,10 @@ public final class Dispatcher {
                     Instant until = now.plus(settings.badTokenPause());
                     badToken = true;
                     pause(until, "Telegram rejected the bot token");
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL, "
+                    // stays due: the pause holds sending back, and resume() after a token fix sends it at once
+                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', lease_owner = NULL, "
                             + "lease_expires_at = NULL, wire_touched = FALSE, last_error = ?, updated_at = ?" + guard,
-                            until, error, now, m.id(), owner);
+                            error, now, m.id(), owner);
                     log.error("outbox.bad-token key={} paused until={}", m.key(), until);
                     break;
                 }
