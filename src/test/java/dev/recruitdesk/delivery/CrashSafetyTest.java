@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class CrashSafetyTest {
     }
 
     /** Fills the outbox, starts the child dispatcher, kills it (SIGKILL) once {@code moment} holds. */
-    private Process crashAfter(FakeBotApi telegram, java.util.concurrent.Callable<Boolean> moment) throws Exception {
+    private Process crashAfter(FakeBotApi telegram, Callable<Boolean> moment) throws Exception {
         try (DeliveryFixture f = new DeliveryFixture(TestDatabases.h2File(dir), Clock.systemUTC())) {
             f.db.run(s -> {
                 for (int i = 0; i < MESSAGES; i++) {

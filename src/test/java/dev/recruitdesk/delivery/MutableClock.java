@@ -20,10 +20,6 @@ final class MutableClock extends Clock {
         now.updateAndGet(t -> t.plus(d));
     }
 
-    void set(Instant t) {
-        now.set(t);
-    }
-
     @Override
     public Instant instant() {
         return now.get();
