@@ -16,7 +16,10 @@ public record DatabaseSettings(String url, String user, String password, Path em
     public static DatabaseSettings embedded(Path dataFolder) {
         Path base = dataFolder.toAbsolutePath().resolve("recruitdesk");
         // DB_CLOSE_ON_EXIT=FALSE: we close the database ourselves after the services stopped using it.
-        return new DatabaseSettings("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", dataFolder.toAbsolutePath());
+        // WRITE_DELAY=0: with H2's default (500 ms) a killed process loses transactions it had already committed,
+        // e.g. the outbox mark "handed to the sender", which would let a restart send a message twice.
+        return new DatabaseSettings("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "",
+                dataFolder.toAbsolutePath());
     }
 
     public static DatabaseSettings external(String url, String user, String password) {

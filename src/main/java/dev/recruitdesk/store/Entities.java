@@ -3,6 +3,8 @@ package dev.recruitdesk.store;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.DeliveryAttempt;
+import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
 import java.util.List;
@@ -15,7 +17,9 @@ final class Entities {
             Candidate.class,
             Slot.class,
             Booking.class,
-            BookingEvent.class);
+            BookingEvent.class,
+            OutboxMessage.class,
+            DeliveryAttempt.class);
 
     private Entities() {
     }
