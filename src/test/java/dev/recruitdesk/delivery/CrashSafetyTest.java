@@ -1,5 +1,6 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,7 +67,7 @@ class CrashSafetyTest {
 
     /** Fills the outbox, starts the child dispatcher, kills it (SIGKILL) once {@code moment} holds. */
     private Process crashAfter(FakeBotApi telegram, Callable<Boolean> moment) throws Exception {
-        try (DeliveryFixture f = new DeliveryFixture(TestDatabases.h2File(dir), Clock.systemUTC())) {
+        try (DeliveryFixture f = new DeliveryFixture(TestDatabases.h2(dir), Clock.systemUTC())) {
             f.db.run(s -> {
                 for (int i = 0; i < MESSAGES; i++) {
                     f.outbox.enqueue(s, "crash-" + i, "bulk", Regarding.none(),
@@ -93,7 +94,7 @@ class CrashSafetyTest {
     private Map<String, OutboxMessage> restartAndFinish(FakeBotApi telegram) {
         telegram.clearFaults();
         Clock afterLeases = Clock.offset(Clock.systemUTC(), DeliveryFixture.fastSettings().leaseDuration().plusSeconds(1));
-        try (DeliveryFixture f = new DeliveryFixture(TestDatabases.h2File(dir), afterLeases);
+        try (DeliveryFixture f = new DeliveryFixture(TestDatabases.h2(dir), afterLeases);
              BotGateway gateway = new BotGateway(telegram.validToken(), telegram.apiUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5))) {
             f.start(gateway);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {

@@ -1,5 +1,7 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
+import dev.recruitdesk.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +47,7 @@ class DeliveryEndToEndTest {
     @BeforeEach
     void open() {
         clock = new MutableClock(DeliveryFixture.T0);
-        f = new DeliveryFixture(TestDatabases.h2File(dir), clock);
+        f = new DeliveryFixture(TestDatabases.h2(dir), clock);
         telegram = FakeBotApi.start();
         gateway = new BotGateway(telegram.validToken(), telegram.apiUrl(), Duration.ofSeconds(2), Duration.ofMillis(500));
         countingGateway = m -> {
@@ -166,7 +168,7 @@ class DeliveryEndToEndTest {
 
     @Test
     void pacedDispatcherStaysUnderTelegramsFloodLimits() {
-        DeliveryFixture real = new DeliveryFixture(TestDatabases.h2File(dir.resolve("real")), Clock.systemUTC());
+        DeliveryFixture real = new DeliveryFixture(TestDatabases.h2(dir.resolve("real")), Clock.systemUTC());
         try (real) {
             telegram.enforceLimits(true); // 30 msg/s overall, 1 s per chat, as Telegram
             for (int i = 0; i < 30; i++) {

@@ -1,5 +1,7 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
+import dev.recruitdesk.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.delivery.SendResult.Outcome;
@@ -32,7 +34,7 @@ class DeliveryOpsTest {
     @BeforeEach
     void open() {
         clock = new MutableClock(DeliveryFixture.T0);
-        f = new DeliveryFixture(TestDatabases.h2File(dir), clock);
+        f = new DeliveryFixture(TestDatabases.h2(dir), clock);
         sender = new ScriptedSender();
     }
 

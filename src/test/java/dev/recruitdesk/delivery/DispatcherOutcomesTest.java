@@ -1,5 +1,7 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
+import dev.recruitdesk.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +40,7 @@ class DispatcherOutcomesTest {
     @BeforeEach
     void open() {
         clock = new MutableClock(DeliveryFixture.T0);
-        f = new DeliveryFixture(TestDatabases.h2File(dir), clock);
+        f = new DeliveryFixture(TestDatabases.h2(dir), clock);
         sender = new ScriptedSender();
     }
 
@@ -263,7 +265,7 @@ class DispatcherOutcomesTest {
 
     @Test
     void globalRateSpacesSendsEvenly() throws Exception {
-        DeliveryFixture real = new DeliveryFixture(TestDatabases.h2File(dir.resolve("real")), Clock.systemUTC());
+        DeliveryFixture real = new DeliveryFixture(TestDatabases.h2(dir.resolve("real")), Clock.systemUTC());
         try (real) {
             List<Long> sendTimes = new CopyOnWriteArrayList<>();
             Sender timed = m -> {

@@ -1,5 +1,6 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,7 +96,7 @@ class OutboxConcurrencyTest {
     }
 
     private Database open(String database) {
-        return "postgres".equals(database) ? TestDatabases.postgres() : TestDatabases.h2File(dir);
+        return "postgres".equals(database) ? TestDatabases.postgres() : TestDatabases.h2(dir);
     }
 
     private static void enqueueMany(DeliveryFixture f, int count) {

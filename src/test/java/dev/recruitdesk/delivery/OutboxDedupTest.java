@@ -1,5 +1,7 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.TestDatabases;
+import dev.recruitdesk.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.domain.Actor;
@@ -30,7 +32,7 @@ class OutboxDedupTest {
     @BeforeEach
     void open() {
         clock = new MutableClock(DeliveryFixture.T0);
-        f = new DeliveryFixture(TestDatabases.h2File(dir), clock);
+        f = new DeliveryFixture(TestDatabases.h2(dir), clock);
         sender = new ScriptedSender();
     }
 
