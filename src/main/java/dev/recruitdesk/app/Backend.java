@@ -4,15 +4,24 @@ import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.SlotService;
+import dev.recruitdesk.delivery.DeliveryOps;
+import dev.recruitdesk.delivery.Dispatcher;
+import dev.recruitdesk.delivery.DispatcherSettings;
+import dev.recruitdesk.delivery.Outbox;
+import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Everything that needs the database: the open database and the use cases built on it. Closed once, on exit. */
+/**
+ * Everything that needs the database: the open database, the use cases, the outbox and the bot connection.
+ * Building it starts no thread; {@link #startServices()} starts the dispatcher. Closed once, on exit.
+ */
 public final class Backend implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Backend.class);
@@ -25,11 +34,18 @@ public final class Backend implements AutoCloseable {
     private final BookingService bookings;
     private final CandidateService candidates;
     private final long currentRecruiterId;
+    private final OutboxSignal outboxSignal = new OutboxSignal();
+    private final Outbox outbox;
+    private final DeliveryOps deliveryOps;
+    private BotConnection bot;
+    private Dispatcher dispatcher;
 
     private Backend(AppContext context, DataFolderLock lock, Database db) {
         this.context = context;
         this.lock = lock;
         this.db = db;
+        this.outbox = new Outbox(context.clock(), outboxSignal);
+        this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
         this.bookings = new BookingService(db, context.clock());
@@ -46,6 +62,20 @@ public final class Backend implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Connects the bot (or starts the sandbox) and starts the delivery service thread. */
+    public synchronized void startServices() {
+        if (dispatcher != null) {
+            return;
+        }
+        bot = BotConnection.open(context.config());
+        double rate = context.config().get(Config.Key.DELIVERY_RATE).map(Double::parseDouble)
+                .orElse(DispatcherSettings.defaults().ratePerSecond());
+        dispatcher = new Dispatcher(db, bot.gateway(), context.clock(),
+                DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1)), outboxSignal);
+        dispatcher.start();
+        log.info("services.started sandbox={} dispatcher={}", bot.isSandbox(), dispatcher.ownerId());
     }
 
     public AppContext context() {
@@ -77,8 +107,27 @@ public final class Backend implements AutoCloseable {
         return currentRecruiterId;
     }
 
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public DeliveryOps deliveryOps() {
+        return deliveryOps;
+    }
+
+    /** The bot connection, once {@link #startServices()} ran. */
+    public BotConnection bot() {
+        return bot;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
+        if (bot != null) {
+            bot.close();
+        }
         db.close();
         if (lock != null) {
             lock.close();

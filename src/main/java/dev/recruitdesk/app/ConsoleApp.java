@@ -66,7 +66,16 @@ public class ConsoleApp extends Application {
         stage.setMinHeight(600);
         stage.show();
 
-        tasks.run(context::openBackend, opened -> {
+        tasks.run(() -> {
+            Backend opened = context.openBackend();
+            try {
+                opened.startServices();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            return opened;
+        }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
             Screens screens = new Screens(services, tasks, i18n);

@@ -16,6 +16,7 @@ public final class HeadlessService implements AutoCloseable {
 
     public static HeadlessService start(AppContext context) {
         Backend backend = context.openBackend();
+        backend.startServices();
         log.info("headless.started home={} db={}", context.home(), backend.database().settings().location());
         return new HeadlessService(backend);
     }
