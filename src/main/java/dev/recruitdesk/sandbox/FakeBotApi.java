@@ -47,6 +47,14 @@ import java.util.function.UnaryOperator;
  */
 public final class FakeBotApi implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK HTTP server stalls every answer ~40 ms (Nagle against delayed ACK); the
+        // property is read once when the server classes load, so it must be set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public static final String DEFAULT_TOKEN = "1000001:sandbox-recruitdesk-token";
     public static final String BOT_USERNAME = "recruitdesk_sandbox_bot";
     public static final String BOT_FIRST_NAME = "RecruitDesk Sandbox";
