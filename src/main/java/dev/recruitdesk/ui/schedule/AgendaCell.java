@@ -34,6 +34,8 @@ final class AgendaCell extends ListCell<ScheduleEntry> {
 
     AgendaCell(I18n i18n, Consumer<ScheduleEntry.SlotItem> onDelete) {
         getStyleClass().add("agenda-cell");
+        // as wide as the list, never wider: long places are cut with an ellipsis instead of a horizontal scroll bar
+        setPrefWidth(0);
         todayTag.setText(i18n.tr("schedule.day.today"));
         todayTag.getStyleClass().add("today-tag");
         dayTitle.getStyleClass().add("day-title");

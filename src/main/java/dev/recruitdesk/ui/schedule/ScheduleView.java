@@ -1,6 +1,7 @@
 package dev.recruitdesk.ui.schedule;
 
 import dev.recruitdesk.ui.I18n;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -21,6 +22,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * The Schedule screen's controller: binds the view model to the nodes and forwards user actions. Shortcuts:
@@ -97,6 +99,7 @@ public class ScheduleView {
                 .then(i18n.tr("schedule.delete.keep")).otherwise(i18n.tr("schedule.banner.dismiss")));
 
         zoneLabel.setText(i18n.tr("schedule.form.zone", model.zoneName()));
+        dateField.setConverter(new LocalDateStringConverter(DateTimeFormatter.ofPattern("EEE, d MMM yyyy", i18n.locale()), null));
         dateField.valueProperty().bindBidirectional(model.dateProperty());
         timeField.textProperty().bindBidirectional(model.timeProperty());
         durationField.textProperty().bindBidirectional(model.durationProperty());

@@ -181,7 +181,7 @@ public class ScheduleViewModel {
             dayRows.forEach(row -> lines.add(item(row, now)));
         });
         entries.setAll(lines);
-        weekSummary.set(rows.isEmpty() ? "" : summary(rows));
+        weekSummary.set(summary(rows));
     }
 
     private String summary(List<SlotRow> rows) {
