@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the console on a week with open and booked slots and writes {@code target/screenshots/schedule.png}
- * (with {@code -Dscreenshots.dir=assets/screenshots} also there), for looking at the screen without a display.
+ * (with {@code -Dscreenshots.dir=assets/screenshots} also there; {@code -Dscreenshots.language=ru} for Russian), for
+ * looking at the screen without a display.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScheduleScreenshotTest {
@@ -44,7 +45,7 @@ class ScheduleScreenshotTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        Files.writeString(home.resolve("recruitdesk.properties"), "ui.language=en\n");
+        Files.writeString(home.resolve("recruitdesk.properties"), "ui.language=" + System.getProperty("screenshots.language", "en") + "\n");
         ScheduleDemoData.seed(home, MONDAY, ZONE);
     }
 
