@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
@@ -60,7 +61,7 @@ public class ConsoleApp extends Application {
         ViewLoader.Loaded<ShellView> shell = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
         Scene scene = new Scene(shell.root(), 1180, 760);
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
-        stage.setTitle("RecruitDesk");
+        stage.titleProperty().bind(shell.controller().titleProperty());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -88,9 +89,11 @@ public class ConsoleApp extends Application {
         });
     }
 
-    static ConsoleServices servicesOf(Backend backend) {
+    /** The screens' view of an open backend; public for view-model tests that run on a real database. */
+    public static ConsoleServices servicesOf(Backend backend) {
+        Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
-                backend.recruiters().get(backend.currentRecruiterId()).getZone(), backend.context().clock(),
+                me.getZone(), me.getMeetingLink(), backend.context().clock(),
                 backend.database().settings().location(), backend.database().settings().isPostgres());
     }
 

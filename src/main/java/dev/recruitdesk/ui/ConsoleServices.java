@@ -10,9 +10,10 @@ import java.time.ZoneId;
  *
  * @param recruiterId   the recruiter this console works as
  * @param recruiterZone the zone every time on screen is shown in
+ * @param meetingLink   the recruiter's default meeting link for new slots, or null
  * @param dbLocation    the database folder or URL, for the status bar
  * @param teamMode      true on a shared PostgreSQL database
  */
 public record ConsoleServices(SlotService slots, BookingService bookings, long recruiterId, ZoneId recruiterZone,
-                              Clock clock, String dbLocation, boolean teamMode) {
+                              String meetingLink, Clock clock, String dbLocation, boolean teamMode) {
 }

@@ -21,7 +21,7 @@ public final class Screens {
 
     private Object controller(Class<?> type) {
         if (type == ScheduleView.class) {
-            return new ScheduleView(new ScheduleViewModel(services, tasks, i18n));
+            return new ScheduleView(new ScheduleViewModel(services, tasks, i18n), i18n);
         }
         throw new IllegalArgumentException("No controller for " + type.getName());
     }

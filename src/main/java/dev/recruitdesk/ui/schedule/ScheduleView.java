@@ -1,11 +1,212 @@
 package dev.recruitdesk.ui.schedule;
 
-/** The Schedule screen's controller. */
+import dev.recruitdesk.ui.I18n;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.LocalDateStringConverter;
+
+/**
+ * The Schedule screen's controller: binds the view model to the nodes and forwards user actions. Shortcuts:
+ * Ctrl+Left / Ctrl+Right weeks, Ctrl+T this week, Ctrl+N the new-slot form, Delete the selected slot.
+ */
 public class ScheduleView {
 
-    private final ScheduleViewModel model;
+    private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination THIS_WEEK = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW_SLOT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
-    public ScheduleView(ScheduleViewModel model) {
+    private final ScheduleViewModel model;
+    private final I18n i18n;
+
+    @FXML private BorderPane root;
+    @FXML private Label weekSummary;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Button previousWeekButton;
+    @FXML private Label weekLabel;
+    @FXML private Button nextWeekButton;
+    @FXML private Button thisWeekButton;
+    @FXML private HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Button bannerConfirmButton;
+    @FXML private Button bannerDismissButton;
+    @FXML private ListView<ScheduleEntry> agendaList;
+    @FXML private VBox emptyState;
+    @FXML private Label loadError;
+    @FXML private VBox slotForm;
+    @FXML private Label zoneLabel;
+    @FXML private DatePicker dateField;
+    @FXML private Label dateError;
+    @FXML private TextField timeField;
+    @FXML private Label timeError;
+    @FXML private TextField durationField;
+    @FXML private Label durationError;
+    @FXML private TextField placeField;
+    @FXML private Label placeError;
+    @FXML private Button createButton;
+    @FXML private Label formError;
+    @FXML private Label formMessage;
+
+    public ScheduleView(ScheduleViewModel model, I18n i18n) {
         this.model = model;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        weekLabel.textProperty().bind(model.weekLabelProperty());
+        weekSummary.textProperty().bind(model.weekSummaryProperty());
+        loadingIndicator.visibleProperty().bind(model.loadingProperty());
+
+        agendaList.setItems(model.entries());
+        agendaList.setCellFactory(list -> new AgendaCell(i18n, model::requestDelete));
+        agendaList.visibleProperty().bind(model.emptyProperty().not().and(model.loadErrorProperty().isEmpty()));
+        emptyState.visibleProperty().bind(model.emptyProperty());
+        loadError.textProperty().bind(model.loadErrorProperty());
+        loadError.visibleProperty().bind(model.loadErrorProperty().isNotEmpty());
+        model.lastCreatedIdProperty().addListener((obs, old, id) -> select(id));
+        model.entries().addListener((ListChangeListener<ScheduleEntry>) change -> select(model.lastCreatedIdProperty().get()));
+
+        banner.visibleProperty().bind(model.bannerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerText.textProperty().bind(Bindings.createStringBinding(
+                () -> model.bannerProperty().get() == null ? "" : model.bannerProperty().get().text(), model.bannerProperty()));
+        model.bannerProperty().addListener((obs, old, now) -> styleBanner(now));
+        bannerConfirmButton.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.bannerProperty().get() != null && model.bannerProperty().get().kind() == ScheduleViewModel.Banner.Kind.CONFIRM,
+                model.bannerProperty()));
+        bannerConfirmButton.managedProperty().bind(bannerConfirmButton.visibleProperty());
+        bannerDismissButton.textProperty().bind(Bindings.when(bannerConfirmButton.visibleProperty())
+                .then(i18n.tr("schedule.delete.keep")).otherwise(i18n.tr("schedule.banner.dismiss")));
+
+        zoneLabel.setText(i18n.tr("schedule.form.zone", model.zoneName()));
+        dateField.setConverter(new LocalDateStringConverter(DateTimeFormatter.ofPattern("EEE, d MMM yyyy", i18n.locale()), null));
+        dateField.valueProperty().bindBidirectional(model.dateProperty());
+        timeField.textProperty().bindBidirectional(model.timeProperty());
+        durationField.textProperty().bindBidirectional(model.durationProperty());
+        placeField.textProperty().bindBidirectional(model.placeProperty());
+        showError(dateError, dateField, model.dateErrorProperty());
+        showError(timeError, timeField, model.timeErrorProperty());
+        showError(durationError, durationField, model.durationErrorProperty());
+        showError(placeError, placeField, model.placeErrorProperty());
+        showError(formError, null, model.formErrorProperty());
+        formMessage.textProperty().bind(model.formMessageProperty());
+        formMessage.visibleProperty().bind(model.formMessageProperty().isNotEmpty());
+        formMessage.managedProperty().bind(formMessage.visibleProperty());
+        createButton.disableProperty().bind(model.creatingProperty());
+        createButton.textProperty().bind(Bindings.when(model.creatingProperty())
+                .then(i18n.tr("schedule.form.creating")).otherwise(i18n.tr("schedule.form.create")));
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        root.addEventHandler(KeyEvent.KEY_PRESSED, this::weekShortcut);
+        model.refresh();
+    }
+
+    /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
+    private static void showError(Label label, Node field, ObservableStringValue error) {
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
+        label.managedProperty().bind(label.visibleProperty());
+        if (field != null) {
+            error.addListener((obs, old, now) -> {
+                field.getStyleClass().remove("invalid");
+                if (!now.isEmpty()) {
+                    field.getStyleClass().add("invalid");
+                }
+            });
+        }
+    }
+
+    private void styleBanner(ScheduleViewModel.Banner now) {
+        banner.getStyleClass().removeAll("banner-confirm", "banner-info", "banner-error");
+        if (now != null) {
+            banner.getStyleClass().add("banner-" + now.kind().name().toLowerCase());
+        }
+    }
+
+    private void select(Long slotId) {
+        model.entries().stream()
+                .filter(e -> e instanceof ScheduleEntry.SlotItem s && Objects.equals(s.id(), slotId))
+                .findFirst().ifPresent(e -> {
+                    agendaList.getSelectionModel().select(e);
+                    agendaList.scrollTo(e);
+                });
+    }
+
+    /** Form and delete keys work everywhere on the screen; they win over the focused control. */
+    private void shortcut(KeyEvent e) {
+        if (NEW_SLOT.match(e)) {
+            timeField.requestFocus();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && e.getTarget() == agendaList
+                && agendaList.getSelectionModel().getSelectedItem() instanceof ScheduleEntry.SlotItem item) {
+            model.requestDelete(item);
+            e.consume();
+        } else if (!(e.getTarget() instanceof TextInputControl)) {
+            weekShortcut(e);
+        }
+    }
+
+    /** Week keys; inside a text field Ctrl+Left/Right first move the caret by words, as everywhere else. */
+    private void weekShortcut(KeyEvent e) {
+        if (PREVIOUS.match(e)) {
+            model.previousWeek();
+        } else if (NEXT.match(e)) {
+            model.nextWeek();
+        } else if (THIS_WEEK.match(e)) {
+            model.thisWeek();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    @FXML
+    private void previousWeek() {
+        model.previousWeek();
+    }
+
+    @FXML
+    private void nextWeek() {
+        model.nextWeek();
+    }
+
+    @FXML
+    private void thisWeek() {
+        model.thisWeek();
+    }
+
+    @FXML
+    private void createSlot() {
+        model.createSlot();
+    }
+
+    @FXML
+    private void confirmDelete() {
+        model.confirmDelete();
+    }
+
+    @FXML
+    private void dismissBanner() {
+        model.dismissBanner();
     }
 }

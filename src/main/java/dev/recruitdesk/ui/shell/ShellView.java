@@ -1,6 +1,8 @@
 package dev.recruitdesk.ui.shell;
 
 import dev.recruitdesk.ui.I18n;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,6 +29,7 @@ public class ShellView {
     @FXML private Label statusMode;
     @FXML private Label statusLocation;
 
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private Runnable onQuit = () -> { };
 
     public ShellView(I18n i18n) {
@@ -49,9 +52,16 @@ public class ShellView {
         });
     }
 
+    /** The window title: the product, and once started the database mode and location. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
     /** Shows the started database and the first screen. */
     public void showReady(String location, boolean teamMode, Node schedule) {
-        statusMode.setText(i18n.tr(teamMode ? "status.mode.team" : "status.mode.embedded"));
+        String mode = i18n.tr(teamMode ? "status.mode.team" : "status.mode.embedded");
+        title.set(i18n.tr("window.title", mode, location));
+        statusMode.setText(mode);
         statusLocation.setText(location);
         navSchedule.setDisable(false);
         navSchedule.setSelected(true);
