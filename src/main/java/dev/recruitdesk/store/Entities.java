@@ -2,7 +2,10 @@ package dev.recruitdesk.store;
 
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
+import dev.recruitdesk.domain.BotOffset;
+import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
 import java.util.List;
@@ -15,7 +18,10 @@ final class Entities {
             Candidate.class,
             Slot.class,
             Booking.class,
-            BookingEvent.class);
+            BookingEvent.class,
+            BotOffset.class,
+            BotUpdateFailure.class,
+            MessageTemplate.class);
 
     private Entities() {
     }
