@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.telegram.CallbackCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -67,6 +68,20 @@ public final class AppContext {
         if (lock == null && databaseSettings().isEmbedded()) {
             lock = DataFolderLock.acquire(dataFolder());
         }
+    }
+
+    /**
+     * The signer of the bot's buttons under {@code telegram.callbackKey}; on first use a random key is generated
+     * and written to the (owner-only) settings file. The key is never logged.
+     */
+    public synchronized CallbackCodec callbackCodec() {
+        String key = config.get(Config.Key.TELEGRAM_CALLBACK_KEY).orElse(null);
+        if (key == null) {
+            key = CallbackCodec.generateKey();
+            config.put(Config.Key.TELEGRAM_CALLBACK_KEY, key);
+            log.info("config.generated key={}", Config.Key.TELEGRAM_CALLBACK_KEY.name);
+        }
+        return CallbackCodec.fromBase64Key(key);
     }
 
     /** Opens the database and builds the services; slow, so never on the FX thread. */

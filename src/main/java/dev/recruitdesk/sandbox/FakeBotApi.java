@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +102,7 @@ public final class FakeBotApi implements AutoCloseable {
     private boolean closed;
 
     private final AtomicInteger sendMessageRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requestsByMethod = new ConcurrentHashMap<>();
     private final AtomicInteger tooManyRequestsAnswered = new AtomicInteger();
     private final List<Consumer<FakeMessage>> listeners = new CopyOnWriteArrayList<>();
 
@@ -184,6 +186,12 @@ public final class FakeBotApi implements AutoCloseable {
         return sendMessageRequests.get();
     }
 
+    /** Requests of {@code method} (e.g. {@code getUpdates}) received with any token, whatever the answer. */
+    public int requests(String method) {
+        AtomicInteger count = requestsByMethod.get(method.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
+    }
+
     /** 429 answers given, by fault or by flood limits. */
     public int tooManyRequestsAnswered() {
         return tooManyRequestsAnswered.get();
@@ -265,6 +273,25 @@ public final class FakeBotApi implements AutoCloseable {
             query.addProperty("data", data);
             enqueue("callback_query", query);
             return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues an update of any shape: {@code field} is the Update field ({@code message}, {@code edited_message},
+     * {@code channel_post}, …) and {@code payloadJson} its object, sent as given (a sticker, a photo, a group chat,
+     * a field Telegram added last month). Returns its update_id.
+     */
+    public int enqueueRaw(String field, String payloadJson) {
+        Objects.requireNonNull(field, "field");
+        JsonElement payload = JsonParser.parseString(payloadJson);
+        if (!payload.isJsonObject()) {
+            throw new IllegalArgumentException("an update's payload is a JSON object");
+        }
+        lock.lock();
+        try {
+            return enqueue(field, payload.getAsJsonObject());
         } finally {
             lock.unlock();
         }
@@ -436,6 +463,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
         String callerToken = path.substring(4, slash);
         String method = path.substring(slash + 1);
+        requestsByMethod.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new AtomicInteger()).incrementAndGet();
         if (!token.equals(callerToken)) {
             log.info("fake.call method={} token={} status=401", method, mask(callerToken));
             return error(401, "Unauthorized");

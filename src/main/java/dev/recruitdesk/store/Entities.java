@@ -2,8 +2,11 @@ package dev.recruitdesk.store;
 
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
+import dev.recruitdesk.domain.BotOffset;
+import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.DeliveryAttempt;
+import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
@@ -19,7 +22,10 @@ final class Entities {
             Booking.class,
             BookingEvent.class,
             OutboxMessage.class,
-            DeliveryAttempt.class);
+            DeliveryAttempt.class,
+            BotOffset.class,
+            BotUpdateFailure.class,
+            MessageTemplate.class);
 
     private Entities() {
     }

@@ -22,6 +22,7 @@ import com.pengrad.telegrambot.utility.BotUtils;
 import dev.recruitdesk.delivery.OutgoingMessage;
 import dev.recruitdesk.delivery.SendResult;
 import dev.recruitdesk.delivery.Sender;
+import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -200,6 +201,23 @@ public final class BotGateway implements Sender, AutoCloseable {
             logCall("getUpdates", result);
         }
         return result;
+    }
+
+    /**
+     * Ends every getUpdates long poll in progress; each returns {@link CallResult.Outcome#TRANSIENT} at once and
+     * confirms nothing. The poller's stop uses it so that shutting down does not wait out a 50-second poll.
+     */
+    public void cancelGetUpdates() {
+        for (Call call : http.dispatcher().runningCalls()) {
+            if (call.request().url().encodedPath().endsWith("/getUpdates")) {
+                call.cancel();
+            }
+        }
+    }
+
+    /** The numeric prefix of the token: the bot's user id, safe to store and log. */
+    public long botId() {
+        return Long.parseLong(token.substring(0, token.indexOf(':')));
     }
 
     /** Stops pengrad's dispatcher and drops pooled connections. */

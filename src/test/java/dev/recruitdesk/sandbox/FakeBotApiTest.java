@@ -65,6 +65,28 @@ class FakeBotApiTest {
     }
 
     @Test
+    void requestsAreCountedPerMethodWhateverTheToken() throws Exception {
+        post(fake.apiUrl() + "999:wrong-token/getUpdates", "application/x-www-form-urlencoded", "");
+        call("getUpdates", "timeout=0");
+        call("getMe", "");
+
+        assertThat(fake.requests("getUpdates")).isEqualTo(2);
+        assertThat(fake.requests("getme")).isEqualTo(1);
+        assertThat(fake.requests("sendMessage")).isZero();
+    }
+
+    @Test
+    void rawUpdatesOfAnyShapeAreDeliveredAsGiven() throws Exception {
+        int id = fake.enqueueRaw("edited_message", "{\"message_id\":3,\"date\":1,\"chat\":{\"id\":-5,\"type\":\"group\"},\"text\":\"x\"}");
+
+        JsonObject update = call("getUpdates", "timeout=0").json().getAsJsonArray("result").get(0).getAsJsonObject();
+
+        assertThat(update.get("update_id").getAsInt()).isEqualTo(id);
+        assertThat(update.getAsJsonObject("edited_message").getAsJsonObject("chat").get("type").getAsString()).isEqualTo("group");
+        assertThatThrownBy(() -> fake.enqueueRaw("message", "[1]")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void wrongTokenIsUnauthorizedAndUnknownMethodIsNotFound() throws Exception {
         Answer wrongToken = post(fake.apiUrl() + "999:wrong-token/getMe", "application/x-www-form-urlencoded", "");
         Answer unknownMethod = call("sendSticker", "chat_id=1");

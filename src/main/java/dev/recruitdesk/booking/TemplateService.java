@@ -1,0 +1,133 @@
+package dev.recruitdesk.booking;
+
+import dev.recruitdesk.domain.Language;
+import dev.recruitdesk.domain.MessageTemplate;
+import dev.recruitdesk.store.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Editing message templates: every save is a new version checked against the {@link TemplateRules}; the newest
+ * version is the active text; a revert saves an older text again. Nothing is ever overwritten or deleted.
+ */
+public class TemplateService {
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateService.class);
+
+    private final Database db;
+    private final Clock clock;
+    private final TemplateRules rules;
+
+    public TemplateService(Database db, Clock clock, TemplateRules rules) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    public TemplateRules rules() {
+        return rules;
+    }
+
+    /**
+     * Saves {@code text} as the next version and makes it active; refuses it with every problem found. Saving the
+     * active text again adds nothing and returns the active version.
+     */
+    public TemplateVersion save(String key, Language language, String text, String author) {
+        return store(key, language, text, author, null);
+    }
+
+    /** Makes an earlier text active again by saving it as a new version; version 0 restores the built-in default. */
+    public TemplateVersion revert(String key, Language language, int version, String author) {
+        String text = version == 0
+                ? rules.defaultText(key, language).orElseThrow(() -> new RuleViolation("", "template.error.unknown_key", key))
+                : db.inTransaction(s -> find(s, key, language, version))
+                        .map(MessageTemplate::getBody)
+                        .orElseThrow(() -> new RuleViolation("version", "template.error.no_version", key, version));
+        return store(key, language, text, author, version);
+    }
+
+    /** Every version, newest first, ending with the built-in default (version 0). */
+    public List<TemplateVersion> versions(String key, Language language) {
+        List<MessageTemplate> saved = db.inTransaction(s -> s.createSelectionQuery(
+                        "from MessageTemplate t where t.key = :key and t.language = :lang order by t.version desc", MessageTemplate.class)
+                .setParameter("key", key)
+                .setParameter("lang", language.code())
+                .getResultList());
+        List<TemplateVersion> versions = new ArrayList<>();
+        for (MessageTemplate t : saved) {
+            versions.add(new TemplateVersion(t.getVersion(), t.getBody(), t.getUpdatedBy(), t.getUpdatedAt(), t.getRevertedFrom(),
+                    versions.isEmpty()));
+        }
+        rules.defaultText(key, language).ifPresent(text ->
+                versions.add(new TemplateVersion(0, text, null, null, null, saved.isEmpty())));
+        return versions;
+    }
+
+    /** The text in use: the newest saved version, or the built-in default. */
+    public String activeText(String key, Language language) {
+        return savedText(key, language)
+                .or(() -> rules.defaultText(key, language))
+                .orElseThrow(() -> new IllegalArgumentException("No template " + key));
+    }
+
+    /** The newest saved version's text, if any was saved. */
+    public Optional<String> savedText(String key, Language language) {
+        return db.inTransaction(s -> latest(s, key, language)).map(MessageTemplate::getBody);
+    }
+
+    private TemplateVersion store(String key, Language language, String text, String author, Integer revertedFrom) {
+        Objects.requireNonNull(text, "text");
+        String by = author == null || author.isBlank() ? "unknown" : author.strip();
+        List<TemplateProblem> problems = rules.check(key, language, text);
+        if (!problems.isEmpty()) {
+            log.info("template.rejected key={} lang={} problems={}", key, language.code(), problems);
+            throw new TemplateRejected(problems);
+        }
+        try {
+            return db.inTransaction(s -> {
+                Optional<MessageTemplate> current = latest(s, key, language);
+                if (current.map(MessageTemplate::getBody).filter(text::equals).isPresent()) {
+                    MessageTemplate t = current.get();
+                    log.info("template.unchanged key={} lang={} version={}", key, language.code(), t.getVersion());
+                    return view(t, true);
+                }
+                int next = current.map(MessageTemplate::getVersion).orElse(0) + 1;
+                MessageTemplate saved = new MessageTemplate(key, language, next, text, revertedFrom, by, clock.instant());
+                s.persist(saved);
+                log.info("template.saved key={} lang={} version={} revertedFrom={} by={}", key, language.code(), next, revertedFrom, by);
+                return view(saved, true);
+            });
+        } catch (ConstraintViolationException e) {
+            throw new RuleViolation("text", "template.error.concurrent_edit", key);
+        }
+    }
+
+    private static TemplateVersion view(MessageTemplate t, boolean active) {
+        return new TemplateVersion(t.getVersion(), t.getBody(), t.getUpdatedBy(), t.getUpdatedAt(), t.getRevertedFrom(), active);
+    }
+
+    private static Optional<MessageTemplate> latest(Session s, String key, Language language) {
+        return s.createSelectionQuery(
+                        "from MessageTemplate t where t.key = :key and t.language = :lang order by t.version desc", MessageTemplate.class)
+                .setParameter("key", key)
+                .setParameter("lang", language.code())
+                .setMaxResults(1)
+                .uniqueResultOptional();
+    }
+
+    private static Optional<MessageTemplate> find(Session s, String key, Language language, int version) {
+        return s.createSelectionQuery(
+                        "from MessageTemplate t where t.key = :key and t.language = :lang and t.version = :v", MessageTemplate.class)
+                .setParameter("key", key)
+                .setParameter("lang", language.code())
+                .setParameter("v", version)
+                .uniqueResultOptional();
+    }
+}
