@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.domain.Slot;
 import java.util.List;
 
@@ -15,7 +16,8 @@ final class Entities {
             Candidate.class,
             Slot.class,
             Booking.class,
-            BookingEvent.class);
+            BookingEvent.class,
+            ReminderSettings.class);
 
     private Entities() {
     }
