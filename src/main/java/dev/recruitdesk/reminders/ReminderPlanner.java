@@ -163,8 +163,10 @@ public final class ReminderPlanner {
         }
         ZoneId zone = in.zoneOf(kind.recipient());
         Optional<QuietHours> active = in.policy().activeQuietHours();
+        PlannedReminder.Timing timing = want.equals(slot.nominal()) ? PlannedReminder.Timing.ON_TIME
+                : want.equals(now) ? PlannedReminder.Timing.AT_ONCE : PlannedReminder.Timing.AFTER_ANSWER_TIME;
         if (active.isEmpty() || !active.get().isQuiet(want, zone)) {
-            return planned(in, slot, want, buttons, timing(slot, want, now));
+            return new PlannedReminder(kind, kind.recipient(), slot.key(), want, slot.expiresAt(), buttons, timing, want, zone);
         }
         QuietHours quiet = active.get();
         Instant lowest = later(slot.notBefore(), want.minus(kind.maxAdvance()));
@@ -174,14 +176,13 @@ public final class ReminderPlanner {
             afterwards = null;
         }
         Instant chosen = choose(want, earlier, afterwards);
-        String where = "quiet hours " + quiet + " " + zone.getId() + ": intended " + local(want, zone);
         if (chosen == null) {
-            skipped.add(new SkippedReminder(kind, slot.key(), SkippedReminder.Cause.QUIET_HOURS,
-                    where + ", and " + local(lowest, zone) + " to " + local(slot.latest(), zone) + " is quiet throughout", lowest, slot.latest()));
+            skipped.add(new SkippedReminder(kind, slot.key(), SkippedReminder.Cause.QUIET_HOURS, "quiet hours " + quiet + " "
+                    + zone.getId() + ": intended " + local(want, zone) + ", and " + local(lowest, zone) + " to "
+                    + local(slot.latest(), zone) + " is quiet throughout", lowest, slot.latest()));
             return null;
         }
-        return planned(in, slot, chosen, buttons, timing(slot, want, now) + "; " + where + ", moved "
-                + (chosen.isBefore(want) ? "earlier" : "later") + " to " + local(chosen, zone));
+        return new PlannedReminder(kind, kind.recipient(), slot.key(), chosen, slot.expiresAt(), buttons, timing, want, zone);
     }
 
     /** The last minute before the quiet run around {@code want} began, or right now if that minute has passed. */
@@ -203,19 +204,7 @@ public final class ReminderPlanner {
         return late.compareTo(early) < 0 ? afterwards : earlier;
     }
 
-    private static String timing(Slot slot, Instant want, Instant now) {
-        if (want.equals(slot.nominal())) {
-            return "on time";
-        }
-        if (want.equals(now)) {
-            return "at once: its time " + slot.nominal() + " had passed when planned";
-        }
-        return "after the candidate's time to answer: " + want;
-    }
 
-    private static PlannedReminder planned(PlanInput in, Slot slot, Instant due, boolean buttons, String reason) {
-        return new PlannedReminder(slot.kind(), slot.kind().recipient(), slot.key(), due, slot.expiresAt(), buttons, reason);
-    }
 
     private static SkippedReminder skip(ReminderKind kind, String key, SkippedReminder.Cause cause, String reason) {
         return new SkippedReminder(kind, key, cause, reason, null, null);
