@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,10 +174,6 @@ public final class TimeText {
         }
     }
 
-    /** The city names parsing accepts, for hints in the bot's question. */
-    public static Set<String> knownCities() {
-        return java.util.Collections.unmodifiableSet(CITY_ZONES.keySet());
-    }
 
     private static String normalise(String s) {
         return s.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
