@@ -9,6 +9,7 @@ import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.domain.Slot;
 import java.util.List;
 
@@ -25,7 +26,8 @@ final class Entities {
             DeliveryAttempt.class,
             BotOffset.class,
             BotUpdateFailure.class,
-            MessageTemplate.class);
+            MessageTemplate.class,
+            ReminderSettings.class);
 
     private Entities() {
     }
