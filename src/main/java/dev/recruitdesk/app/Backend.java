@@ -4,6 +4,7 @@ import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.SlotService;
+import dev.recruitdesk.booking.TemplateService;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
@@ -13,6 +14,10 @@ import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.telegram.Keyboards;
+import dev.recruitdesk.telegram.MessageRenderer;
+import dev.recruitdesk.telegram.TelegramComposer;
+import dev.recruitdesk.telegram.TemplateCatalog;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -37,6 +42,10 @@ public final class Backend implements AutoCloseable {
     private final OutboxSignal outboxSignal = new OutboxSignal();
     private final Outbox outbox;
     private final DeliveryOps deliveryOps;
+    private final TemplateCatalog catalog = new TemplateCatalog();
+    private final TemplateService templates;
+    private final Keyboards keyboards;
+    private final TelegramComposer composer;
     private BotConnection bot;
     private Dispatcher dispatcher;
 
@@ -48,7 +57,11 @@ public final class Backend implements AutoCloseable {
         this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
-        this.bookings = new BookingService(db, context.clock());
+        this.templates = new TemplateService(db, context.clock(), catalog);
+        MessageRenderer renderer = new MessageRenderer(templates, catalog);
+        this.keyboards = new Keyboards(context.callbackCodec(), renderer);
+        this.composer = new TelegramComposer(renderer, keyboards);
+        this.bookings = new BookingService(db, context.clock(), outbox, composer);
         this.candidates = new CandidateService(db);
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
@@ -105,6 +118,22 @@ public final class Backend implements AutoCloseable {
     /** The recruiter this console works as (single-user mode: the database's first recruiter). */
     public long currentRecruiterId() {
         return currentRecruiterId;
+    }
+
+    public TemplateService templates() {
+        return templates;
+    }
+
+    public TemplateCatalog templateCatalog() {
+        return catalog;
+    }
+
+    public Keyboards keyboards() {
+        return keyboards;
+    }
+
+    public TelegramComposer composer() {
+        return composer;
     }
 
     public Outbox outbox() {

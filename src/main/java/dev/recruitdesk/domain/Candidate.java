@@ -39,6 +39,9 @@ public class Candidate {
     @Column(nullable = false)
     private boolean reachable = true;
 
+    @Column(nullable = false, length = 2)
+    private String language = Language.RU.code();
+
     protected Candidate() {
     }
 
@@ -93,6 +96,19 @@ public class Candidate {
 
     public void setZone(ZoneId zone) {
         this.timeZone = zone.getId();
+    }
+
+    public Language getLanguage() {
+        return Language.ofCode(language);
+    }
+
+    public void setLanguage(Language language) {
+        this.language = language.code();
+    }
+
+    /** True when a message can be sent: bound to a Telegram chat that has not blocked the bot. */
+    public boolean canBeMessaged() {
+        return chatId != null && reachable;
     }
 
     public boolean isReachable() {
