@@ -39,7 +39,7 @@ for need in "$app_jar" "$input/fxmods" "$input/app"; do
   [ -e "$need" ] || { echo "build-image: missing $need (run: mvn -Pimage package)" >&2; exit 1; }
 done
 
-step() { printf 'build-image: %s\n' "$*" >&2; }
+step() { printf 'build-image: [%3ds] %s\n' "$SECONDS" "$*" >&2; }
 rm -rf "$out"
 mkdir -p "$app/bin" "$app/lib"
 
