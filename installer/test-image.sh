@@ -26,7 +26,7 @@ failures=0
 pass() { printf 'ok   %s\n' "$*"; }
 fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
 # A clean environment: no JAVA_HOME, no user PATH, a fresh HOME.
-clean() { env -i PATH=/usr/bin:/bin HOME="$scratch/home" LANG=C "$@"; }
+clean() { env -i PATH=/usr/bin:/bin HOME="$scratch/home" "$@"; }
 mkdir -p "$scratch/home"
 
 # 1. The tar.gz, unpacked somewhere else and started through a symlink: relocatable, as /usr/bin/recruitdesk is.
