@@ -1,5 +1,6 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.RecruiterService;
@@ -61,7 +62,7 @@ public final class Backend implements AutoCloseable {
         MessageRenderer renderer = new MessageRenderer(templates, catalog);
         this.keyboards = new Keyboards(context.callbackCodec(), renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
-        this.bookings = new BookingService(db, context.clock(), outbox, composer);
+        this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
         this.candidates = new CandidateService(db);
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();

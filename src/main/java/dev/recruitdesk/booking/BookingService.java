@@ -1,18 +1,21 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BookingStatus;
-import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
 import dev.recruitdesk.store.Database;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The booking state machine as use cases: request, approve, reject, reschedule, confirm, decline, cancel, outcome.
- * Each change and the messages it causes (approval, reminders, cancellations of stale ones) commit together.
+ * Each change and the messages it causes (approval, reminders, cancellation of stale ones) commit together.
+ * Every use case exists twice: in its own transaction (the console) and inside the caller's (the bot, whose
+ * update offset commits with the update's effects).
  */
 public class BookingService {
 
@@ -29,42 +34,53 @@ public class BookingService {
     private final Database db;
     private final Clock clock;
     private final BookingMessages messages;
+    private final BookingChanges changes;
 
-    public BookingService(Database db, Clock clock, Outbox outbox, MessageComposer composer) {
+    public BookingService(Database db, Clock clock, Outbox outbox, MessageComposer composer, BookingChanges changes) {
         this.db = db;
         this.clock = clock;
         this.messages = new BookingMessages(outbox, composer);
+        this.changes = changes;
+    }
+
+    /** Where committed changes are announced. */
+    public BookingChanges changes() {
+        return changes;
     }
 
     /**
-     * A candidate asks for a slot. The slot must be open and in the future; the database refuses a second active
-     * booking of the slot or of the candidate with the same recruiter, and that refusal becomes a clear rule
-     * violation, never a server error.
+     * A candidate asks for a slot. The slot must be open and in the future and not held by another active booking;
+     * the candidate must not hold another active booking with the same recruiter. The slot row is locked, so two
+     * candidates racing for it are served one after the other; the database's unique columns stay the backstop.
      */
     public Booking request(long slotId, long candidateId, Actor actor) {
+        return inOwnTransaction(s -> request(s, slotId, candidateId, actor));
+    }
+
+    public Booking request(Session s, long slotId, long candidateId, Actor actor) {
         Instant now = clock.instant();
-        try {
-            return db.inTransaction(s -> {
-                Slot slot = s.find(Slot.class, slotId);
-                if (slot == null || slot.getStatus() != SlotStatus.OPEN) {
-                    throw new RuleViolation("", "booking.error.slotGone");
-                }
-                if (!slot.getStartAt().isAfter(now)) {
-                    throw new RuleViolation("", "booking.error.slotPast");
-                }
-                if (s.find(Candidate.class, candidateId) == null) {
-                    throw new IllegalArgumentException("No candidate " + candidateId);
-                }
-                Booking booking = new Booking(slotId, candidateId, slot.getRecruiterId(), now);
-                s.persist(booking);
-                s.flush();
-                s.persist(BookingEvent.created(booking, actor, now));
-                log.info("booking.requested id={} slot={} candidate={}", booking.getId(), slotId, candidateId);
-                return booking;
-            });
-        } catch (ConstraintViolationException e) {
-            throw translate(e);
+        Slot slot = s.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
+        if (slot == null || slot.getStatus() != SlotStatus.OPEN) {
+            throw new RuleViolation("", "booking.error.slotGone");
         }
+        if (!slot.getStartAt().isAfter(now)) {
+            throw new RuleViolation("", "booking.error.slotPast");
+        }
+        if (s.find(Candidate.class, candidateId) == null) {
+            throw new IllegalArgumentException("No candidate " + candidateId);
+        }
+        if (countActive(s, "activeSlotId", slotId) > 0) {
+            throw new RuleViolation("", "booking.error.slotTaken");
+        }
+        if (countActive(s, "activeCandidateKey", candidateId + ":" + slot.getRecruiterId()) > 0) {
+            throw new RuleViolation("", "booking.error.alreadyBooked");
+        }
+        Booking booking = new Booking(slotId, candidateId, slot.getRecruiterId(), now);
+        s.persist(booking);
+        s.flush();
+        s.persist(BookingEvent.created(booking, actor, now));
+        log.info("booking.requested id={} slot={} candidate={}", booking.getId(), slotId, candidateId);
+        return published(s, booking, actor);
     }
 
     /**
@@ -73,12 +89,20 @@ public class BookingService {
      * nothing that was sent is sent again.
      */
     public Booking approve(long bookingId) {
-        return change(bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null,
-                (s, b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
+        return inOwnTransaction(s -> approve(s, bookingId));
+    }
+
+    public Booking approve(Session s, long bookingId) {
+        return change(s, bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null,
+                (b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
     }
 
     public Booking reject(long bookingId, String note) {
-        return change(bookingId, BookingStatus.REJECTED, Actor.RECRUITER, note, (s, b, now, changed) -> {
+        return inOwnTransaction(s -> reject(s, bookingId, note));
+    }
+
+    public Booking reject(Session s, long bookingId, String note) {
+        return change(s, bookingId, BookingStatus.REJECTED, Actor.RECRUITER, note, (b, now, changed) -> {
             if (changed) {
                 messages.cancelEverythingPending(s, b, "rejected");
                 messages.tell(s, b, NoticeKind.REJECTED, note, now);
@@ -88,7 +112,11 @@ public class BookingService {
 
     /** The candidate pressed ✅: pending prompts and the recruiter's alert are cancelled, a short thanks goes out. */
     public Booking confirm(long bookingId) {
-        return change(bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null, (s, b, now, changed) -> {
+        return inOwnTransaction(s -> confirm(s, bookingId));
+    }
+
+    public Booking confirm(Session s, long bookingId) {
+        return change(s, bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null, (b, now, changed) -> {
             if (changed) {
                 messages.cancelConfirmationPrompts(s, b);
                 messages.tell(s, b, NoticeKind.CONFIRMED_THANKS, null, now);
@@ -98,7 +126,11 @@ public class BookingService {
 
     /** The candidate pressed ❌: the slot is free again in the same transaction and nothing more is sent for it. */
     public Booking decline(long bookingId, String reason) {
-        return change(bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason, (s, b, now, changed) -> {
+        return inOwnTransaction(s -> decline(s, bookingId, reason));
+    }
+
+    public Booking decline(Session s, long bookingId, String reason) {
+        return change(s, bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason, (b, now, changed) -> {
             if (changed) {
                 messages.cancelEverythingPending(s, b, "declined");
                 messages.tell(s, b, NoticeKind.DECLINED, reason, now);
@@ -107,7 +139,11 @@ public class BookingService {
     }
 
     public Booking cancel(long bookingId, Actor actor, String note) {
-        return change(bookingId, BookingStatus.CANCELLED, actor, note, (s, b, now, changed) -> {
+        return inOwnTransaction(s -> cancel(s, bookingId, actor, note));
+    }
+
+    public Booking cancel(Session s, long bookingId, Actor actor, String note) {
+        return change(s, bookingId, BookingStatus.CANCELLED, actor, note, (b, now, changed) -> {
             if (changed) {
                 messages.cancelEverythingPending(s, b, "cancelled");
                 messages.tell(s, b, NoticeKind.CANCELLED, note, now);
@@ -119,58 +155,61 @@ public class BookingService {
         if (outcome != BookingStatus.ATTENDED && outcome != BookingStatus.NO_SHOW) {
             throw new IllegalArgumentException("Not an outcome: " + outcome);
         }
-        return change(bookingId, outcome, Actor.RECRUITER, null, (s, b, now, changed) -> {
+        return inOwnTransaction(s -> change(s, bookingId, outcome, Actor.RECRUITER, null, (b, now, changed) -> {
             if (changed) {
                 messages.cancelEverythingPending(s, b, "interview over");
             }
-        });
+        }));
     }
 
     /**
-     * Moves an active booking to another open slot: a new revision. The old revision's pending messages are
-     * cancelled and, for an approved booking, the candidate is told the new time and gets the new time's reminders
-     * (a confirmed booking must confirm again).
+     * Moves an active booking to another open slot of the same recruiter: a new revision. The old revision's
+     * pending messages are cancelled and, for an approved booking, the candidate is told the new time and gets the
+     * new time's reminders (a confirmed booking must confirm again).
      */
     public Booking reschedule(long bookingId, long newSlotId, Actor actor) {
+        return inOwnTransaction(s -> reschedule(s, bookingId, newSlotId, actor));
+    }
+
+    public Booking reschedule(Session s, long bookingId, long newSlotId, Actor actor) {
         Instant now = clock.instant();
-        try {
-            return db.inTransaction(s -> {
-                Booking b = lock(s, bookingId);
-                if (!b.getStatus().isActive()) {
-                    throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
-                }
-                Slot target = s.find(Slot.class, newSlotId);
-                if (target == null || target.getStatus() != SlotStatus.OPEN || target.getRecruiterId() != b.getRecruiterId()) {
-                    throw new RuleViolation("", "booking.error.slotGone");
-                }
-                if (!target.getStartAt().isAfter(now)) {
-                    throw new RuleViolation("", "booking.error.slotPast");
-                }
-                if (b.getSlotId() == newSlotId) {
-                    return b;
-                }
-                s.persist(b.reschedule(newSlotId, actor, now));
-                s.flush();
-                messages.cancelOlderRevisions(s, b);
-                if (b.getStatus() != BookingStatus.REQUESTED) {
-                    messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
-                }
-                log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
-                return b;
-            });
-        } catch (ConstraintViolationException e) {
-            throw translate(e);
+        Booking b = lock(s, bookingId);
+        if (!b.getStatus().isActive()) {
+            throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
         }
+        if (b.getSlotId() == newSlotId) {
+            return b;
+        }
+        Slot target = s.find(Slot.class, newSlotId, LockModeType.PESSIMISTIC_WRITE);
+        if (target == null || target.getStatus() != SlotStatus.OPEN || target.getRecruiterId() != b.getRecruiterId()) {
+            throw new RuleViolation("", "booking.error.slotGone");
+        }
+        if (!target.getStartAt().isAfter(now)) {
+            throw new RuleViolation("", "booking.error.slotPast");
+        }
+        if (countActive(s, "activeSlotId", newSlotId) > 0) {
+            throw new RuleViolation("", "booking.error.slotTaken");
+        }
+        s.persist(b.reschedule(newSlotId, actor, now));
+        s.flush();
+        messages.cancelOlderRevisions(s, b);
+        if (b.getStatus() != BookingStatus.REQUESTED) {
+            messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
+        }
+        log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
+        return published(s, b, actor);
     }
 
     public Booking find(long bookingId) {
-        return db.inTransaction(s -> {
-            Booking b = s.find(Booking.class, bookingId);
-            if (b == null) {
-                throw new RuleViolation("", "booking.error.gone");
-            }
-            return b;
-        });
+        return db.inTransaction(s -> find(s, bookingId));
+    }
+
+    public Booking find(Session s, long bookingId) {
+        Booking b = s.find(Booking.class, bookingId);
+        if (b == null) {
+            throw new RuleViolation("", "booking.error.gone");
+        }
+        return b;
     }
 
     /** Every recorded change of a booking, oldest first. */
@@ -182,31 +221,58 @@ public class BookingService {
     /** What a change also does, in its transaction; {@code changed} is false when the booking already had the status. */
     @FunctionalInterface
     private interface Effects {
-        void apply(Session s, Booking booking, Instant now, boolean changed);
+        void apply(Booking booking, Instant now, boolean changed);
     }
 
-    private Booking change(long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
+    private Booking change(Session s, long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
         Instant now = clock.instant();
+        Booking booking = lock(s, bookingId);
+        // a confirmed booking is approved already: approving it again changes nothing
+        boolean changed = booking.getStatus() != next
+                && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
+        if (changed && !booking.getStatus().canBecome(next)) {
+            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
+        }
+        if (changed) {
+            s.persist(booking.transition(next, actor, note, now));
+            s.flush();
+            log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+        }
+        effects.apply(booking, now, changed);
+        return changed ? published(s, booking, actor) : booking;
+    }
+
+    /** Announces the change once the surrounding transaction commits (nothing is said of a rolled-back one). */
+    private Booking published(Session s, Booking b, Actor actor) {
+        BookingChanges.Change change = new BookingChanges.Change(b.getId(), b.getSlotId(), b.getCandidateId(),
+                b.getRecruiterId(), b.getStatus(), b.getRevision(), actor);
+        s.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changes.publish(change);
+                }
+            }
+        });
+        return b;
+    }
+
+    private <T> T inOwnTransaction(Function<Session, T> work) {
         try {
-            return db.inTransaction(s -> {
-                Booking booking = lock(s, bookingId);
-                // a confirmed booking is approved already: approving it again changes nothing
-                boolean changed = booking.getStatus() != next
-                        && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
-                if (changed && !booking.getStatus().canBecome(next)) {
-                    throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
-                }
-                if (changed) {
-                    s.persist(booking.transition(next, actor, note, now));
-                    s.flush();
-                    log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
-                }
-                effects.apply(s, booking, now, changed);
-                return booking;
-            });
+            return db.inTransaction(work);
         } catch (ConstraintViolationException e) {
             throw translate(e);
         }
+    }
+
+    private static long countActive(Session s, String column, Object value) {
+        return s.createSelectionQuery("select count(*) from Booking where " + column + " = :v", Long.class)
+                .setParameter("v", value).getSingleResult();
     }
 
     private static Booking lock(Session s, long bookingId) {

@@ -144,4 +144,60 @@ class BookingServiceTest {
         assertThatThrownBy(() -> bookings.request(99999, ivan, Actor.CANDIDATE))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotGone"));
     }
+
+    @Test
+    void committedChangesAreAnnouncedAndRefusedOnesAreNot() {
+        List<BookingChanges.Change> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bookings.changes().subscribe(heard::add);
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
+        assertThatThrownBy(() -> bookings.request(slot, olga, Actor.CANDIDATE)).isInstanceOf(RuleViolation.class);
+        bookings.approve(b.getId());
+        bookings.approve(b.getId());
+
+        assertThat(heard).extracting(BookingChanges.Change::status).containsExactly(BookingStatus.REQUESTED, BookingStatus.APPROVED);
+        assertThat(heard.get(0).candidateId()).isEqualTo(ivan);
+        assertThat(heard.get(0).actor()).isEqualTo(Actor.CANDIDATE);
+    }
+
+    @Test
+    void twentyCandidatesRacingForOneSlotOnPostgresLeaveOneBooking() throws Exception {
+        try (Database pg = TestDatabases.postgres()) {
+            BookingService pgBookings = TestBookings.service(pg, clock);
+            long pgRecruiter = new RecruiterService(pg).ensureDefault("Anna", ZoneId.of("Europe/Moscow")).getId();
+            long slot = new SlotService(pg, clock).create(pgRecruiter, TEN, Duration.ofMinutes(30), null).id();
+            CandidateService pgCandidates = new CandidateService(pg);
+            List<Long> people = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                people.add(pgCandidates.create("Candidate " + i, "Europe/Moscow").getId());
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                for (long person : people) {
+                    outcomes.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            pgBookings.request(slot, person, Actor.CANDIDATE);
+                            return "booked";
+                        } catch (RuleViolation v) {
+                            return v.messageKey();
+                        }
+                    }));
+                }
+                go.countDown();
+                List<String> results = new java.util.ArrayList<>();
+                for (var f : outcomes) {
+                    results.add(f.get());
+                }
+                assertThat(results).filteredOn("booked"::equals).hasSize(1);
+                assertThat(results).filteredOn(r -> !r.equals("booked")).containsOnly("booking.error.slotTaken");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ public final class TestBookings {
     }
 
     public static BookingService service(Database db, Clock clock, OutboxSignal signal, CallbackCodec codec) {
-        return new BookingService(db, clock, new Outbox(clock, signal), composer(db, clock, codec));
+        return new BookingService(db, clock, new Outbox(clock, signal), composer(db, clock, codec), new BookingChanges());
     }
 
     public static TelegramComposer composer(Database db, Clock clock, CallbackCodec codec) {
