@@ -14,6 +14,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -90,6 +91,11 @@ public class BookingService {
      */
     public Booking approve(long bookingId) {
         return inOwnTransaction(s -> approve(s, bookingId));
+    }
+
+    /** Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal. */
+    public List<Booking> approveAll(Collection<Long> bookingIds) {
+        return inOwnTransaction(s -> bookingIds.stream().map(id -> approve(s, id)).toList());
     }
 
     public Booking approve(Session s, long bookingId) {
