@@ -39,6 +39,9 @@ public class Candidate {
     @Column(nullable = false)
     private boolean reachable = true;
 
+    @Column(nullable = false, length = 2)
+    private String language = Language.RU.code();
+
     protected Candidate() {
     }
 
@@ -65,6 +68,25 @@ public class Candidate {
         this.chatId = chatId;
         this.username = username;
         this.reachable = true;
+    }
+
+    /** Forgets the Telegram binding (the user bound this chat to another candidate, e.g. through an invite). */
+    public void unbindTelegram() {
+        this.telegramUserId = null;
+        this.chatId = null;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    /** The language the bot writes to this candidate in. */
+    public Language getLanguage() {
+        return Language.ofCode(language);
+    }
+
+    public void setLanguage(Language language) {
+        this.language = language.code();
     }
 
     public String getName() {

@@ -5,11 +5,14 @@ import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BotOffset;
 import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateInvite;
+import dev.recruitdesk.domain.ChatState;
 import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
+import dev.recruitdesk.domain.WaitingEntry;
 import java.util.List;
 
 /** The explicit entity list: Hibernate boots without class-path scanning. */
@@ -25,7 +28,10 @@ final class Entities {
             DeliveryAttempt.class,
             BotOffset.class,
             BotUpdateFailure.class,
-            MessageTemplate.class);
+            MessageTemplate.class,
+            ChatState.class,
+            CandidateInvite.class,
+            WaitingEntry.class);
 
     private Entities() {
     }
