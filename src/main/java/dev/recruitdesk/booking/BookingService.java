@@ -94,6 +94,111 @@ public class BookingService {
                 .setParameter("b", bookingId).getResultList());
     }
 
+    /** Moves a booking to another open future slot of its recruiter: a new revision (see {@link #rescheduleIn}). */
+    public Booking reschedule(long bookingId, long newSlotId, Actor actor) {
+        return db.inTransaction(s -> rescheduleIn(s, bookingId, newSlotId, actor));
+    }
+
+    // ---- the same use cases inside a caller's transaction (the bot handles an update in one transaction with its
+    // stored offset). The slot is locked before the checks, so the unique constraints stay a backstop that a
+    // single writer never hits (PostgreSQL would abort the caller's whole transaction on a violation).
+
+    /** {@link #request} inside {@code s}'s transaction. */
+    public Booking requestIn(Session s, long slotId, long candidateId, Actor actor) {
+        Instant now = clock.instant();
+        Slot slot = lockOpenFutureSlot(s, slotId, now);
+        if (s.find(Candidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new IllegalArgumentException("No candidate " + candidateId);
+        }
+        if (activeOnSlot(s, slotId) != null) {
+            throw new RuleViolation("", "booking.error.slotTaken");
+        }
+        Booking mine = activeOf(s, candidateId, slot.getRecruiterId());
+        if (mine != null) {
+            throw new RuleViolation("", "booking.error.alreadyBooked");
+        }
+        Booking booking = new Booking(slotId, candidateId, slot.getRecruiterId(), now);
+        s.persist(booking);
+        s.flush();
+        s.persist(BookingEvent.created(booking, actor, now));
+        log.info("booking.requested id={} slot={} candidate={} by={}", booking.getId(), slotId, candidateId, actor);
+        return booking;
+    }
+
+    /** A status change inside {@code s}'s transaction; a booking already in {@code next} is returned unchanged. */
+    public Booking changeIn(Session s, long bookingId, BookingStatus next, Actor actor, String note) {
+        Booking booking = lock(s, bookingId);
+        if (booking.getStatus() == next) {
+            return booking;
+        }
+        if (!booking.getStatus().canBecome(next)) {
+            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
+        }
+        s.persist(booking.transition(next, actor, note, clock.instant()));
+        log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+        return booking;
+    }
+
+    /**
+     * Moves an active booking to another open future slot of the same recruiter inside {@code s}'s transaction:
+     * revision+1, the old slot is free at once.
+     */
+    public Booking rescheduleIn(Session s, long bookingId, long newSlotId, Actor actor) {
+        Instant now = clock.instant();
+        Booking booking = lock(s, bookingId);
+        if (!booking.getStatus().isActive()) {
+            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), booking.getStatus());
+        }
+        if (booking.getSlotId() == newSlotId) {
+            return booking;
+        }
+        Slot slot = lockOpenFutureSlot(s, newSlotId, now);
+        if (slot.getRecruiterId() != booking.getRecruiterId() || activeOnSlot(s, newSlotId) != null) {
+            throw new RuleViolation("", "booking.error.slotTaken");
+        }
+        s.persist(booking.reschedule(newSlotId, actor, now));
+        s.flush();
+        log.info("booking.rescheduled id={} slot={} revision={} by={}", bookingId, newSlotId, booking.getRevision(), actor);
+        return booking;
+    }
+
+    /** Adds a note to a booking's history without changing it (the candidate's reason after ❌). */
+    public void noteIn(Session s, long bookingId, Actor actor, String note) {
+        Booking booking = s.find(Booking.class, bookingId);
+        if (booking == null) {
+            throw new RuleViolation("", "booking.error.gone");
+        }
+        s.persist(BookingEvent.noted(booking, actor, note, clock.instant()));
+        log.info("booking.noted id={} by={} chars={}", bookingId, actor, note.length());
+    }
+
+    /** The candidate's active booking (with any recruiter), or null. */
+    public static Booking activeOf(Session s, long candidateId) {
+        return s.createSelectionQuery("from Booking where candidateId = :c and activeSlotId is not null order by id", Booking.class)
+                .setParameter("c", candidateId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Booking activeOf(Session s, long candidateId, long recruiterId) {
+        return s.createSelectionQuery("from Booking where activeCandidateKey = :k", Booking.class)
+                .setParameter("k", candidateId + ":" + recruiterId).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Booking activeOnSlot(Session s, long slotId) {
+        return s.createSelectionQuery("from Booking where activeSlotId = :id", Booking.class)
+                .setParameter("id", slotId).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Slot lockOpenFutureSlot(Session s, long slotId, Instant now) {
+        Slot slot = s.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
+        if (slot == null || slot.getStatus() != SlotStatus.OPEN) {
+            throw new RuleViolation("", "booking.error.slotGone");
+        }
+        if (!slot.getStartAt().isAfter(now)) {
+            throw new RuleViolation("", "booking.error.slotPast");
+        }
+        return slot;
+    }
+
     private Booking change(long bookingId, BookingStatus next, Actor actor, String note) {
         Instant now = clock.instant();
         try {
