@@ -11,6 +11,7 @@ import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.WaitingEntry;
 import java.util.List;
@@ -29,6 +30,7 @@ final class Entities {
             BotOffset.class,
             BotUpdateFailure.class,
             MessageTemplate.class,
+            ReminderSettings.class,
             ChatState.class,
             CandidateInvite.class,
             WaitingEntry.class);

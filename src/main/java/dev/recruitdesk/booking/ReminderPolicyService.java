@@ -1,0 +1,59 @@
+package dev.recruitdesk.booking;
+
+import dev.recruitdesk.domain.ReminderSettings;
+import dev.recruitdesk.reminders.ReminderPolicy;
+import dev.recruitdesk.store.Database;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads and saves the installation's reminder policy (one row; the defaults until first saved). Booking use cases
+ * read it with {@link #load(Session)} inside the transaction that enqueues reminders.
+ */
+public class ReminderPolicyService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderPolicyService.class);
+
+    private final Database db;
+    private final Clock clock;
+
+    public ReminderPolicyService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public ReminderPolicy load() {
+        return db.inTransaction(ReminderPolicyService::load);
+    }
+
+    /** The policy as seen by the caller's transaction. */
+    public static ReminderPolicy load(Session s) {
+        ReminderSettings row = s.find(ReminderSettings.class, ReminderSettings.INSTALLATION);
+        return row == null ? ReminderPolicy.defaults() : ReminderPolicy.fromSettings(row);
+    }
+
+    /**
+     * Stores {@code policy} for the whole installation; the last save wins. Reminders already in the outbox keep
+     * the times they were planned with.
+     */
+    public ReminderPolicy save(ReminderPolicy policy) {
+        Instant now = clock.instant();
+        db.run(s -> {
+            ReminderSettings row = s.find(ReminderSettings.class, ReminderSettings.INSTALLATION, LockModeType.PESSIMISTIC_WRITE);
+            boolean created = row == null;
+            if (created) {
+                row = new ReminderSettings();
+            }
+            policy.copyTo(row, now);
+            if (created) {
+                s.persist(row);
+            }
+            log.info("reminders.policy.saved created={} policy={}", created, policy);
+        });
+        return policy;
+    }
+}
