@@ -229,7 +229,7 @@ public final class CandidateConversation implements UpdateHandler {
         st.setDraftName(null);
         st.moveTo(ChatStep.IDLE, now());
         if (pressedMessageId != null) {
-            String saved = renderer.render(TemplateKey.ZONE_SAVED, who.language, Map.of("zone", ZoneChoices.describe(zone, who.language)));
+            String saved = renderer.render(TemplateKey.ZONE_SAVED, who.language, Map.of("zone", ZoneChoices.describe(zone, now(), who.language)));
             turn.direct(() -> gateway.editMessageText(who.chatId, pressedMessageId, saved, MessageRenderer.PARSE_MODE, null));
         }
         offerDays(turn, who, st, null, 0);
@@ -330,7 +330,7 @@ public final class CandidateConversation implements UpdateHandler {
             perDay.merge(f.start().atZone(zone).toLocalDate(), 1, Integer::sum);
         }
         List<Keyboards.DayChoice> days = perDay.entrySet().stream().map(e -> new Keyboards.DayChoice(e.getKey(), e.getValue())).toList();
-        show(turn, who, editMessageId, TemplateKey.PICK_DAY, Map.of("zone", ZoneChoices.describe(zone, who.language)),
+        show(turn, who, editMessageId, TemplateKey.PICK_DAY, Map.of("zone", ZoneChoices.describe(zone, now(), who.language)),
                 keyboards.dayList(days, page, who.language));
     }
 
@@ -350,7 +350,7 @@ public final class CandidateConversation implements UpdateHandler {
             show(turn, who, messageId, heading, Map.of(), markup);
         } else {
             show(turn, who, messageId, TemplateKey.PICK_TIME, Map.of("slot_date", Keyboards.dayLabel(day, who.language),
-                    "zone", ZoneChoices.describe(zone, who.language)), markup);
+                    "zone", ZoneChoices.describe(zone, now(), who.language)), markup);
         }
     }
 
@@ -539,7 +539,7 @@ public final class CandidateConversation implements UpdateHandler {
     static String slotTime(Instant start, ZoneId zone, Language language) {
         ZonedDateTime at = start.atZone(zone);
         return Keyboards.dayLabel(at.toLocalDate(), language) + ", " + at.format(DateTimeFormatter.ofPattern("HH:mm"))
-                + " (" + ZoneChoices.describe(zone, language) + ")";
+                + " (" + ZoneChoices.describe(zone, start, language) + ")";
     }
 
     private static String cutoffText(Duration cutoff, Language language) {
