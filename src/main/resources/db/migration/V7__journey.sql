@@ -1,9 +1,5 @@
--- The candidate's journey in Telegram: the candidate's language, per-chat conversation state, one-time invite
--- codes and the waiting list. Portable between H2 2.x and PostgreSQL, like V1.
-
--- The language the bot writes to the candidate in (from Telegram's language_code, ru or en).
-ALTER TABLE candidate ADD COLUMN language VARCHAR(2) DEFAULT 'ru' NOT NULL;
-ALTER TABLE candidate ADD CONSTRAINT candidate_language_known CHECK (language IN ('ru', 'en'));
+-- The candidate's journey in Telegram: per-chat conversation state, one-time invite codes and the waiting list
+-- (the candidate's language is V6). Portable between H2 2.x and PostgreSQL, like V1.
 
 -- Where each private chat is in the conversation. Rows past expires_at (7 days after the last change) count as
 -- absent and are purged; the candidate then starts over with /start.

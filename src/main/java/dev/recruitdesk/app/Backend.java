@@ -23,8 +23,9 @@ import dev.recruitdesk.telegram.CallbackCodec;
 import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
 import dev.recruitdesk.telegram.MessageRenderer;
-import dev.recruitdesk.telegram.TemplateCatalog;
+import dev.recruitdesk.telegram.TelegramComposer;
 import dev.recruitdesk.telegram.TelegramNotices;
+import dev.recruitdesk.telegram.TemplateCatalog;
 import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,9 +54,12 @@ public final class Backend implements AutoCloseable {
     private final OutboxSignal outboxSignal = new OutboxSignal();
     private final Outbox outbox;
     private final DeliveryOps deliveryOps;
+    private final TemplateCatalog catalog = new TemplateCatalog();
+    private final TemplateService templates;
     private final MessageRenderer renderer;
     private final CallbackCodec codec;
     private final Keyboards keyboards;
+    private final TelegramComposer composer;
     private final WaitingList waitingList;
     private final InviteService invites;
     private final RecruiterMessages recruiterMessages;
@@ -72,17 +76,18 @@ public final class Backend implements AutoCloseable {
         this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
-        this.bookings = new BookingService(db, context.clock());
-        this.candidates = new CandidateService(db);
-        TemplateCatalog catalog = new TemplateCatalog();
-        this.renderer = new MessageRenderer(new TemplateService(db, context.clock(), catalog), catalog);
+        this.templates = new TemplateService(db, context.clock(), catalog);
+        this.renderer = new MessageRenderer(templates, catalog);
         this.codec = context.callbackCodec();
         this.keyboards = new Keyboards(codec, renderer);
+        this.composer = new TelegramComposer(renderer, keyboards);
+        this.bookings = new BookingService(db, context.clock(), outbox, composer);
+        this.candidates = new CandidateService(db);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         this.waitingList = new WaitingList(db, outbox, notices, context.clock());
         this.invites = new InviteService(db, context.clock());
         this.recruiterMessages = new RecruiterMessages(db, outbox, notices, context.clock());
-        this.journey = new CandidateJourney(bookings, waitingList, outbox, context.clock(), journeySettings(context.config()));
+        this.journey = new CandidateJourney(bookings, waitingList, context.clock(), journeySettings(context.config()));
         slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
@@ -152,6 +157,22 @@ public final class Backend implements AutoCloseable {
     /** The recruiter this console works as (single-user mode: the database's first recruiter). */
     public long currentRecruiterId() {
         return currentRecruiterId;
+    }
+
+    public TemplateService templates() {
+        return templates;
+    }
+
+    public TemplateCatalog templateCatalog() {
+        return catalog;
+    }
+
+    public Keyboards keyboards() {
+        return keyboards;
+    }
+
+    public TelegramComposer composer() {
+        return composer;
     }
 
     public Outbox outbox() {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,10 @@ public class ConsoleApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
         stage.titleProperty().bind(shell.controller().titleProperty());
         stage.setScene(scene);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    ConsoleApp.class.getResource("/dev/recruitdesk/ui/icons/recruitdesk-" + size + ".png")).toExternalForm()));
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();

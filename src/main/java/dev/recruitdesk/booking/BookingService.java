@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BookingStatus;
+import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
@@ -17,17 +18,22 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The booking state machine as use cases: request, approve, reject, confirm, decline, cancel, outcome. */
+/**
+ * The booking state machine as use cases: request, approve, reject, reschedule, confirm, decline, cancel, outcome.
+ * Each change and the messages it causes (approval, reminders, cancellations of stale ones) commit together.
+ */
 public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
 
     private final Database db;
     private final Clock clock;
+    private final BookingMessages messages;
 
-    public BookingService(Database db, Clock clock) {
+    public BookingService(Database db, Clock clock, Outbox outbox, MessageComposer composer) {
         this.db = db;
         this.clock = clock;
+        this.messages = new BookingMessages(outbox, composer);
     }
 
     /**
@@ -61,31 +67,110 @@ public class BookingService {
         }
     }
 
+    /**
+     * Approves a request: the candidate gets the details and the reminders of this revision are planned. Approving
+     * an already approved booking again re-runs the same enqueues, which the outbox's dedup keys turn into no-ops:
+     * nothing that was sent is sent again.
+     */
     public Booking approve(long bookingId) {
-        return change(bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null);
+        return change(bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null,
+                (s, b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
     }
 
     public Booking reject(long bookingId, String note) {
-        return change(bookingId, BookingStatus.REJECTED, Actor.RECRUITER, note);
+        return change(bookingId, BookingStatus.REJECTED, Actor.RECRUITER, note, (s, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(s, b, "rejected");
+                messages.tell(s, b, NoticeKind.REJECTED, note, now);
+            }
+        });
     }
 
+    /** The candidate pressed ✅: pending prompts and the recruiter's alert are cancelled, a short thanks goes out. */
     public Booking confirm(long bookingId) {
-        return change(bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null);
+        return change(bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null, (s, b, now, changed) -> {
+            if (changed) {
+                messages.cancelConfirmationPrompts(s, b);
+                messages.tell(s, b, NoticeKind.CONFIRMED_THANKS, null, now);
+            }
+        });
     }
 
+    /** The candidate pressed ❌: the slot is free again in the same transaction and nothing more is sent for it. */
     public Booking decline(long bookingId, String reason) {
-        return change(bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason);
+        return change(bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason, (s, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(s, b, "declined");
+                messages.tell(s, b, NoticeKind.DECLINED, reason, now);
+            }
+        });
     }
 
     public Booking cancel(long bookingId, Actor actor, String note) {
-        return change(bookingId, BookingStatus.CANCELLED, actor, note);
+        return change(bookingId, BookingStatus.CANCELLED, actor, note, (s, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(s, b, "cancelled");
+                messages.tell(s, b, NoticeKind.CANCELLED, note, now);
+            }
+        });
     }
 
     public Booking markOutcome(long bookingId, BookingStatus outcome) {
         if (outcome != BookingStatus.ATTENDED && outcome != BookingStatus.NO_SHOW) {
             throw new IllegalArgumentException("Not an outcome: " + outcome);
         }
-        return change(bookingId, outcome, Actor.RECRUITER, null);
+        return change(bookingId, outcome, Actor.RECRUITER, null, (s, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(s, b, "interview over");
+            }
+        });
+    }
+
+    /**
+     * Moves an active booking to another open slot: a new revision. The old revision's pending messages are
+     * cancelled and, for an approved booking, the candidate is told the new time and gets the new time's reminders
+     * (a confirmed booking must confirm again).
+     */
+    public Booking reschedule(long bookingId, long newSlotId, Actor actor) {
+        Instant now = clock.instant();
+        try {
+            return db.inTransaction(s -> {
+                Booking b = lock(s, bookingId);
+                if (!b.getStatus().isActive()) {
+                    throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
+                }
+                Slot target = s.find(Slot.class, newSlotId);
+                if (target == null || target.getStatus() != SlotStatus.OPEN || target.getRecruiterId() != b.getRecruiterId()) {
+                    throw new RuleViolation("", "booking.error.slotGone");
+                }
+                if (!target.getStartAt().isAfter(now)) {
+                    throw new RuleViolation("", "booking.error.slotPast");
+                }
+                if (b.getSlotId() == newSlotId) {
+                    return b;
+                }
+                s.persist(b.reschedule(newSlotId, actor, now));
+                s.flush();
+                messages.cancelOlderRevisions(s, b);
+                if (b.getStatus() != BookingStatus.REQUESTED) {
+                    messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
+                }
+                log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
+                return b;
+            });
+        } catch (ConstraintViolationException e) {
+            throw translate(e);
+        }
+    }
+
+    public Booking find(long bookingId) {
+        return db.inTransaction(s -> {
+            Booking b = s.find(Booking.class, bookingId);
+            if (b == null) {
+                throw new RuleViolation("", "booking.error.gone");
+            }
+            return b;
+        });
     }
 
     /** Every recorded change of a booking, oldest first. */
@@ -94,16 +179,12 @@ public class BookingService {
                 .setParameter("b", bookingId).getResultList());
     }
 
-    /** Moves a booking to another open future slot of its recruiter: a new revision (see {@link #rescheduleIn}). */
-    public Booking reschedule(long bookingId, long newSlotId, Actor actor) {
-        return db.inTransaction(s -> rescheduleIn(s, bookingId, newSlotId, actor));
-    }
+    // ---- the same use cases inside a caller's transaction: the bot handles an update in one transaction with its
+    // stored offset, so the change, its messages and the offset commit together. The slot is locked before the
+    // checks, so the unique constraints stay a backstop a single writer never hits (PostgreSQL would abort the
+    // caller's whole transaction on a violation).
 
-    // ---- the same use cases inside a caller's transaction (the bot handles an update in one transaction with its
-    // stored offset). The slot is locked before the checks, so the unique constraints stay a backstop that a
-    // single writer never hits (PostgreSQL would abort the caller's whole transaction on a violation).
-
-    /** {@link #request} inside {@code s}'s transaction. */
+    /** {@link #request} inside {@code s}'s transaction; refusals are rule violations, never constraint errors. */
     public Booking requestIn(Session s, long slotId, long candidateId, Actor actor) {
         Instant now = clock.instant();
         Slot slot = lockOpenFutureSlot(s, slotId, now);
@@ -113,8 +194,7 @@ public class BookingService {
         if (activeOnSlot(s, slotId) != null) {
             throw new RuleViolation("", "booking.error.slotTaken");
         }
-        Booking mine = activeOf(s, candidateId, slot.getRecruiterId());
-        if (mine != null) {
+        if (activeOf(s, candidateId, slot.getRecruiterId()) != null) {
             throw new RuleViolation("", "booking.error.alreadyBooked");
         }
         Booking booking = new Booking(slotId, candidateId, slot.getRecruiterId(), now);
@@ -125,41 +205,67 @@ public class BookingService {
         return booking;
     }
 
-    /** A status change inside {@code s}'s transaction; a booking already in {@code next} is returned unchanged. */
-    public Booking changeIn(Session s, long bookingId, BookingStatus next, Actor actor, String note) {
-        Booking booking = lock(s, bookingId);
-        if (booking.getStatus() == next) {
-            return booking;
-        }
-        if (!booking.getStatus().canBecome(next)) {
-            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
-        }
-        s.persist(booking.transition(next, actor, note, clock.instant()));
-        log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
-        return booking;
+    /** {@link #approve} inside {@code s}'s transaction (auto-approval of a bot request). */
+    public Booking approveIn(Session s, long bookingId, Actor actor) {
+        return changeIn(s, bookingId, BookingStatus.APPROVED, actor, null,
+                (tx, b, now, changed) -> messages.approvedRevision(tx, b, NoticeKind.APPROVED, now));
+    }
+
+    /** {@link #confirm} inside {@code s}'s transaction. */
+    public Booking confirmIn(Session s, long bookingId) {
+        return changeIn(s, bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null, (tx, b, now, changed) -> {
+            if (changed) {
+                messages.cancelConfirmationPrompts(tx, b);
+                messages.tell(tx, b, NoticeKind.CONFIRMED_THANKS, null, now);
+            }
+        });
+    }
+
+    /** {@link #decline} inside {@code s}'s transaction. */
+    public Booking declineIn(Session s, long bookingId, String reason) {
+        return changeIn(s, bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason, (tx, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(tx, b, "declined");
+                messages.tell(tx, b, NoticeKind.DECLINED, reason, now);
+            }
+        });
+    }
+
+    /** {@link #cancel} inside {@code s}'s transaction. */
+    public Booking cancelIn(Session s, long bookingId, Actor actor, String note) {
+        return changeIn(s, bookingId, BookingStatus.CANCELLED, actor, note, (tx, b, now, changed) -> {
+            if (changed) {
+                messages.cancelEverythingPending(tx, b, "cancelled");
+                messages.tell(tx, b, NoticeKind.CANCELLED, note, now);
+            }
+        });
     }
 
     /**
-     * Moves an active booking to another open future slot of the same recruiter inside {@code s}'s transaction:
-     * revision+1, the old slot is free at once.
+     * {@link #reschedule} inside {@code s}'s transaction, the new slot locked and checked free first: revision+1,
+     * the old revision's pending messages cancelled, an approved booking told the new time with its reminders.
      */
     public Booking rescheduleIn(Session s, long bookingId, long newSlotId, Actor actor) {
         Instant now = clock.instant();
-        Booking booking = lock(s, bookingId);
-        if (!booking.getStatus().isActive()) {
-            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), booking.getStatus());
+        Booking b = lock(s, bookingId);
+        if (!b.getStatus().isActive()) {
+            throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
         }
-        if (booking.getSlotId() == newSlotId) {
-            return booking;
+        if (b.getSlotId() == newSlotId) {
+            return b;
         }
-        Slot slot = lockOpenFutureSlot(s, newSlotId, now);
-        if (slot.getRecruiterId() != booking.getRecruiterId() || activeOnSlot(s, newSlotId) != null) {
+        Slot target = lockOpenFutureSlot(s, newSlotId, now);
+        if (target.getRecruiterId() != b.getRecruiterId() || activeOnSlot(s, newSlotId) != null) {
             throw new RuleViolation("", "booking.error.slotTaken");
         }
-        s.persist(booking.reschedule(newSlotId, actor, now));
+        s.persist(b.reschedule(newSlotId, actor, now));
         s.flush();
-        log.info("booking.rescheduled id={} slot={} revision={} by={}", bookingId, newSlotId, booking.getRevision(), actor);
-        return booking;
+        messages.cancelOlderRevisions(s, b);
+        if (b.getStatus() != BookingStatus.REQUESTED) {
+            messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
+        }
+        log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
+        return b;
     }
 
     /** Adds a note to a booking's history without changing it (the candidate's reason after ❌). */
@@ -199,19 +305,47 @@ public class BookingService {
         return slot;
     }
 
-    private Booking change(long bookingId, BookingStatus next, Actor actor, String note) {
+    /** The body of {@link #change} in a caller's transaction. */
+    private Booking changeIn(Session s, long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
+        Instant now = clock.instant();
+        Booking booking = lock(s, bookingId);
+        boolean changed = booking.getStatus() != next
+                && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
+        if (changed && !booking.getStatus().canBecome(next)) {
+            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
+        }
+        if (changed) {
+            s.persist(booking.transition(next, actor, note, now));
+            s.flush();
+            log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+        }
+        effects.apply(s, booking, now, changed);
+        return booking;
+    }
+
+    /** What a change also does, in its transaction; {@code changed} is false when the booking already had the status. */
+    @FunctionalInterface
+    private interface Effects {
+        void apply(Session s, Booking booking, Instant now, boolean changed);
+    }
+
+    private Booking change(long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
         Instant now = clock.instant();
         try {
             return db.inTransaction(s -> {
                 Booking booking = lock(s, bookingId);
-                if (booking.getStatus() == next) {
-                    return booking;
-                }
-                if (!booking.getStatus().canBecome(next)) {
+                // a confirmed booking is approved already: approving it again changes nothing
+                boolean changed = booking.getStatus() != next
+                        && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
+                if (changed && !booking.getStatus().canBecome(next)) {
                     throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
                 }
-                s.persist(booking.transition(next, actor, note, now));
-                log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+                if (changed) {
+                    s.persist(booking.transition(next, actor, note, now));
+                    s.flush();
+                    log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+                }
+                effects.apply(s, booking, now, changed);
                 return booking;
             });
         } catch (ConstraintViolationException e) {

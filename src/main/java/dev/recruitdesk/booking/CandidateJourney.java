@@ -1,6 +1,5 @@
 package dev.recruitdesk.booking;
 
-import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The candidate's side of booking, as the bot drives it: registration, free times, a request, the ✅/❌/cancel
  * buttons and a reschedule. Every method runs in the caller's transaction (the bot's update transaction, which
- * also stores the update offset) and answers with an outcome the bot turns into words; the rules live here.
+ * also stores the update offset) and answers with an outcome the bot turns into words; the rules live here, and
+ * the messages a booking change causes (details, reminders, thanks) are enqueued by {@link BookingService}.
  */
 public final class CandidateJourney {
 
@@ -77,14 +77,12 @@ public final class CandidateJourney {
 
     private final BookingService bookings;
     private final WaitingList waitingList;
-    private final Outbox outbox;
     private final Clock clock;
     private final JourneySettings settings;
 
-    public CandidateJourney(BookingService bookings, WaitingList waitingList, Outbox outbox, Clock clock, JourneySettings settings) {
+    public CandidateJourney(BookingService bookings, WaitingList waitingList, Clock clock, JourneySettings settings) {
         this.bookings = Objects.requireNonNull(bookings);
         this.waitingList = Objects.requireNonNull(waitingList);
-        this.outbox = Objects.requireNonNull(outbox);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
     }
@@ -189,7 +187,7 @@ public final class CandidateJourney {
             return new Taken();
         }
         if (settings.autoApprove()) {
-            bookings.changeIn(s, booking.getId(), BookingStatus.APPROVED, Actor.SYSTEM, "auto-approved");
+            bookings.approveIn(s, booking.getId(), Actor.SYSTEM);
         }
         waitingList.leave(s, candidate.getId());
         return new Requested(booking, s.find(Slot.class, booking.getSlotId()));
@@ -203,8 +201,7 @@ public final class CandidateJourney {
         if (check != null) {
             return check;
         }
-        Booking b = bookings.changeIn(s, bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null);
-        return new Result(Outcome.DONE, b);
+        return new Result(Outcome.DONE, bookings.confirmIn(s, bookingId));
     }
 
     /** ❌: the candidate cannot come; the slot is free again at once and their pending messages are withdrawn. */
@@ -213,9 +210,7 @@ public final class CandidateJourney {
         if (check != null) {
             return check;
         }
-        Booking b = bookings.changeIn(s, bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, null);
-        outbox.cancelAllPending(s, bookingId, "declined by the candidate");
-        return new Result(Outcome.DONE, b);
+        return new Result(Outcome.DONE, bookings.declineIn(s, bookingId, null));
     }
 
     /** Cancel from /my: refused within the change cut-off before the interview. */
@@ -228,9 +223,7 @@ public final class CandidateJourney {
         if (tooLate(s, b)) {
             return new Result(Outcome.TOO_LATE, b);
         }
-        b = bookings.changeIn(s, bookingId, BookingStatus.CANCELLED, Actor.CANDIDATE, "cancelled by the candidate");
-        outbox.cancelAllPending(s, bookingId, "cancelled by the candidate");
-        return new Result(Outcome.DONE, b);
+        return new Result(Outcome.DONE, bookings.cancelIn(s, bookingId, Actor.CANDIDATE, null));
     }
 
     /** "Another time" from /my: may the candidate start picking a new time for this booking revision? */
@@ -259,11 +252,7 @@ public final class CandidateJourney {
             log.info("journey.reschedule.taken booking={} slot={} reason={}", bookingId, newSlotId, e.messageKey());
             return new Result(Outcome.TAKEN, s.find(Booking.class, bookingId));
         }
-        if (b.getRevision() == revision) {
-            return new Result(Outcome.ALREADY_DONE, b);
-        }
-        outbox.cancelPendingBeforeRevision(s, bookingId, b.getRevision(), "rescheduled by the candidate");
-        return new Result(Outcome.DONE, b);
+        return new Result(b.getRevision() == revision ? Outcome.ALREADY_DONE : Outcome.DONE, b);
     }
 
     /** The candidate's reason after ❌, kept in the booking's history for the recruiter. */

@@ -90,16 +90,23 @@ public class Booking {
         return new BookingEvent(id, previous, next, revision, actor, note, now);
     }
 
-    /** Moves the booking to another slot (or the same slot at a new time): a new revision. */
+    /**
+     * Moves the booking to another slot (or the same slot at a new time): a new revision. A confirmation was for
+     * the old time, so a confirmed booking goes back to approved and the candidate is asked again.
+     */
     public BookingEvent reschedule(long newSlotId, Actor actor, Instant now) {
         if (!status.isActive()) {
             throw new IllegalStateException("Booking " + id + " is " + status + " and cannot be rescheduled");
+        }
+        BookingStatus previous = status;
+        if (status == BookingStatus.CONFIRMED) {
+            status = BookingStatus.APPROVED;
         }
         slotId = newSlotId;
         revision++;
         updatedAt = now;
         holdActiveKeys();
-        return new BookingEvent(id, status, status, revision, actor, "rescheduled", now);
+        return new BookingEvent(id, previous, status, revision, actor, "rescheduled", now);
     }
 
     private void holdActiveKeys() {

@@ -80,15 +80,6 @@ public class Candidate {
         this.username = username;
     }
 
-    /** The language the bot writes to this candidate in. */
-    public Language getLanguage() {
-        return Language.ofCode(language);
-    }
-
-    public void setLanguage(Language language) {
-        this.language = language.code();
-    }
-
     public String getName() {
         return name;
     }
@@ -115,6 +106,19 @@ public class Candidate {
 
     public void setZone(ZoneId zone) {
         this.timeZone = zone.getId();
+    }
+
+    public Language getLanguage() {
+        return Language.ofCode(language);
+    }
+
+    public void setLanguage(Language language) {
+        this.language = language.code();
+    }
+
+    /** True when a message can be sent: bound to a Telegram chat that has not blocked the bot. */
+    public boolean canBeMessaged() {
+        return chatId != null && reachable;
     }
 
     public boolean isReachable() {

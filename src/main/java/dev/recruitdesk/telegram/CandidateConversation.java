@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * offset commit together. Every message goes through the outbox; the only direct calls are answerCallbackQuery
  * and edits of the pressed message, made right after that transaction commits.
  *
- * <p>Replies are keyed by the update ({@code reply:bot-1:u-57:1}), booking messages by booking and revision
- * ({@code confirmed_thanks:booking-4:rev-2}), so a double press or a repeated update sends nothing twice.
+ * <p>Replies are keyed by the update ({@code reply:bot-1:u-57:1}); the messages a booking change causes (details,
+ * reminders, thanks, declined, cancelled) are enqueued by {@code BookingService} under keys naming the booking and
+ * its revision, so a double press or a repeated update sends nothing twice.
  */
 public final class CandidateConversation implements UpdateHandler {
 
@@ -373,7 +374,9 @@ public final class CandidateConversation implements UpdateHandler {
                 case DONE -> {
                     state.moveTo(ChatStep.IDLE, now());
                     turn.removeKeyboard(who, messageId);
-                    bookingMessage(turn, who, r.booking(), "rescheduled", TemplateKey.RESCHEDULED, null);
+                    if (r.booking().getStatus() == BookingStatus.REQUESTED) {
+                        bookingMessage(turn, who, r.booking(), "request_sent", TemplateKey.REQUEST_SENT, null);
+                    }
                 }
                 case TAKEN -> slotTaken(turn, who, state, day, page, messageId);
                 default -> {
@@ -387,9 +390,7 @@ public final class CandidateConversation implements UpdateHandler {
         if (pick instanceof CandidateJourney.Requested requested) {
             Booking b = requested.booking();
             turn.removeKeyboard(who, messageId);
-            if (b.getStatus() == BookingStatus.APPROVED) {
-                bookingMessage(turn, who, b, "approved", TemplateKey.APPROVED, null);
-            } else {
+            if (b.getStatus() == BookingStatus.REQUESTED) {
                 bookingMessage(turn, who, b, "request_sent", TemplateKey.REQUEST_SENT, null);
             }
         } else if (pick instanceof CandidateJourney.AlreadyBooked already) {
@@ -443,19 +444,14 @@ public final class CandidateConversation implements UpdateHandler {
         }
         ChatState st = stateOrNew(turn.s, who, state);
         switch (button.action()) {
-            case CONFIRM -> {
-                turn.removeKeyboard(who, messageId);
-                bookingMessage(turn, who, r.booking(), "confirmed_thanks", TemplateKey.CONFIRMED_THANKS, null);
-            }
+            case CONFIRM -> turn.removeKeyboard(who, messageId);
             case DECLINE -> {
                 turn.removeKeyboard(who, messageId);
                 st.moveTo(ChatStep.ASK_REASON, bookingId, r.booking().getRevision(), now());
-                bookingMessage(turn, who, r.booking(), "declined", TemplateKey.DECLINED, null);
             }
             case CANCEL -> {
                 turn.removeKeyboard(who, messageId);
                 st.moveTo(ChatStep.IDLE, now());
-                bookingMessage(turn, who, r.booking(), "cancelled", TemplateKey.CANCELLED, null);
             }
             default -> {
                 st.moveTo(ChatStep.RESCHEDULE, bookingId, r.booking().getRevision(), now());

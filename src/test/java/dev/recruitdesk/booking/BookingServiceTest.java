@@ -41,7 +41,7 @@ class BookingServiceTest {
     @BeforeEach
     void open() {
         db = TestDatabases.h2(tmp);
-        bookings = new BookingService(db, clock);
+        bookings = TestBookings.service(db, clock);
         slots = new SlotService(db, clock);
         candidates = new CandidateService(db);
         recruiter = new RecruiterService(db).ensureDefault("Anna", ZoneId.of("Europe/Moscow")).getId();

@@ -109,7 +109,7 @@ class SlotServiceTest {
         SlotRow free = slots.create(recruiter, TEN, Duration.ofMinutes(30), null);
         SlotRow taken = slots.create(recruiter, TEN.plus(Duration.ofHours(1)), Duration.ofMinutes(30), null);
         long candidate = new CandidateService(db).create("Ivan Petrov", "Europe/Moscow").getId();
-        new BookingService(db, clock).request(taken.id(), candidate, Actor.CANDIDATE);
+        TestBookings.service(db, clock).request(taken.id(), candidate, Actor.CANDIDATE);
 
         slots.delete(free.id());
         assertThatThrownBy(() -> slots.delete(taken.id()))
@@ -125,7 +125,7 @@ class SlotServiceTest {
     void slotWithOnlyEndedBookingsIsKeptForHistoryButHidden() {
         SlotRow slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null);
         long candidate = new CandidateService(db).create("Ivan Petrov", "Europe/Moscow").getId();
-        BookingService bookings = new BookingService(db, clock);
+        BookingService bookings = TestBookings.service(db, clock);
         Booking b = bookings.request(slot.id(), candidate, Actor.CANDIDATE);
         bookings.reject(b.getId(), "no");
 

@@ -76,12 +76,12 @@ final class JourneyFixture implements AutoCloseable {
         keyboards = new Keyboards(codec, renderer);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         slots = new SlotService(db, clock);
-        bookings = new BookingService(db, clock);
+        bookings = new BookingService(db, clock, outbox, new TelegramComposer(renderer, keyboards));
         candidates = new CandidateService(db);
         waitingList = new WaitingList(db, outbox, notices, clock);
         invites = new InviteService(db, clock);
         recruiterMessages = new RecruiterMessages(db, outbox, notices, clock);
-        journey = new CandidateJourney(bookings, waitingList, outbox, clock, settings);
+        journey = new CandidateJourney(bookings, waitingList, clock, settings);
         slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
         recruiterId = new RecruiterService(db).ensureDefault("Olga Petrova", ZoneId.of("Europe/Moscow")).getId();
         conversation = new CandidateConversation(journey, invites, outbox, renderer, keyboards, codec, gateway, clock);
