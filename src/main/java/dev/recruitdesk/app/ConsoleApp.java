@@ -112,7 +112,7 @@ public class ConsoleApp extends Application {
         }
         SimulatorViewModel model = new SimulatorViewModel(chat, tasks, i18n, Platform::runLater, ZoneId.systemDefault());
         ViewLoader.Loaded<SimulatorView> view = new ViewLoader(i18n, type -> new SimulatorView(model, i18n)).load(SimulatorView.class);
-        Scene scene = new Scene(view.root(), 620, 760);
+        Scene scene = new Scene(view.root(), 700, 780);
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
         Stage stage = new Stage();
         stage.setTitle(view.controller().title());

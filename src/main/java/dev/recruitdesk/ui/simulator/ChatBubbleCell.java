@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** A chat bubble like Telegram's: the bot's on the left with its inline buttons below, the candidate's on the right. */
@@ -30,6 +31,8 @@ final class ChatBubbleCell extends ListCell<ChatEntry> {
         }
         Label text = new Label(entry.text());
         text.setWrapText(true);
+        text.setMaxWidth(396);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add("bubble-text");
         VBox bubble = new VBox(6, text);
         bubble.getStyleClass().addAll("bubble", entry.fromBot() ? "bot-bubble" : "my-bubble");
@@ -50,7 +53,9 @@ final class ChatBubbleCell extends ListCell<ChatEntry> {
         }
         HBox line = new HBox(bubble);
         line.setAlignment(entry.fromBot() ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
-        line.prefWidthProperty().bind(getListView().widthProperty().subtract(24));
+        line.setPrefWidth(0);
+        line.setMinWidth(0);
+        line.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
         setGraphic(line);
     }
 }
