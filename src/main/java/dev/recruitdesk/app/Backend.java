@@ -2,10 +2,15 @@ package dev.recruitdesk.app;
 
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
+import dev.recruitdesk.booking.CandidateJourney;
 import dev.recruitdesk.booking.CandidateService;
+import dev.recruitdesk.booking.InviteService;
+import dev.recruitdesk.booking.JourneySettings;
+import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.SlotService;
 import dev.recruitdesk.booking.TemplateService;
+import dev.recruitdesk.booking.WaitingList;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
@@ -15,18 +20,25 @@ import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.telegram.CallbackCodec;
+import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
 import dev.recruitdesk.telegram.MessageRenderer;
 import dev.recruitdesk.telegram.TelegramComposer;
+import dev.recruitdesk.telegram.TelegramNotices;
 import dev.recruitdesk.telegram.TemplateCatalog;
+import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything that needs the database: the open database, the use cases, the outbox and the bot connection.
- * Building it starts no thread; {@link #startServices()} starts the dispatcher. Closed once, on exit.
+ * Building it starts no thread; {@link #startServices()} starts the dispatcher and then the update poller that
+ * feeds the candidate conversation. Closed once, on exit (the poller first, so no update starts a half-handled
+ * conversation while the rest shuts down).
  */
 public final class Backend implements AutoCloseable {
 
@@ -45,10 +57,17 @@ public final class Backend implements AutoCloseable {
     private final DeliveryOps deliveryOps;
     private final TemplateCatalog catalog = new TemplateCatalog();
     private final TemplateService templates;
+    private final MessageRenderer renderer;
+    private final CallbackCodec codec;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
+    private final WaitingList waitingList;
+    private final InviteService invites;
+    private final RecruiterMessages recruiterMessages;
+    private final CandidateJourney journey;
     private BotConnection bot;
     private Dispatcher dispatcher;
+    private UpdatePoller poller;
 
     private Backend(AppContext context, DataFolderLock lock, Database db) {
         this.context = context;
@@ -59,11 +78,18 @@ public final class Backend implements AutoCloseable {
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
-        MessageRenderer renderer = new MessageRenderer(templates, catalog);
-        this.keyboards = new Keyboards(context.callbackCodec(), renderer);
+        this.renderer = new MessageRenderer(templates, catalog);
+        this.codec = context.callbackCodec();
+        this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
         this.candidates = new CandidateService(db);
+        TelegramNotices notices = new TelegramNotices(renderer, keyboards);
+        this.waitingList = new WaitingList(db, outbox, notices, context.clock());
+        this.invites = new InviteService(db, context.clock());
+        this.recruiterMessages = new RecruiterMessages(db, outbox, notices, context.clock());
+        this.journey = new CandidateJourney(bookings, waitingList, context.clock(), journeySettings(context.config()));
+        slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -78,7 +104,15 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** Connects the bot (or starts the sandbox) and starts the delivery service thread. */
+    /** The journey rules from {@code booking.autoApprove} and {@code booking.changeCutoffMinutes}. */
+    static JourneySettings journeySettings(Config config) {
+        boolean autoApprove = config.get(Config.Key.BOOKING_AUTO_APPROVE).map(Boolean::parseBoolean).orElse(false);
+        Duration cutoff = config.get(Config.Key.BOOKING_CHANGE_CUTOFF_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m)))
+                .orElse(JourneySettings.DEFAULT_CUTOFF);
+        return new JourneySettings(autoApprove, cutoff);
+    }
+
+    /** Connects the bot (or starts the sandbox), starts the delivery service thread, then the update poller. */
     public synchronized void startServices() {
         if (dispatcher != null) {
             return;
@@ -89,7 +123,12 @@ public final class Backend implements AutoCloseable {
         dispatcher = new Dispatcher(db, bot.gateway(), context.clock(),
                 DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1)), outboxSignal);
         dispatcher.start();
-        log.info("services.started sandbox={} dispatcher={}", bot.isSandbox(), dispatcher.ownerId());
+        CandidateConversation conversation = new CandidateConversation(journey, invites, outbox, renderer, keyboards, codec,
+                bot.gateway(), context.clock());
+        poller = new UpdatePoller(bot.gateway(), db, conversation, context.clock(),
+                bot.isSandbox() ? UpdatePoller.Settings.defaults().withPollTimeoutSeconds(10) : UpdatePoller.Settings.defaults());
+        poller.start();
+        log.info("services.started sandbox={} dispatcher={} poller={}", bot.isSandbox(), dispatcher.ownerId(), poller.botId());
     }
 
     public AppContext context() {
@@ -145,6 +184,44 @@ public final class Backend implements AutoCloseable {
         return deliveryOps;
     }
 
+    public WaitingList waitingList() {
+        return waitingList;
+    }
+
+    public InviteService invites() {
+        return invites;
+    }
+
+    public RecruiterMessages recruiterMessages() {
+        return recruiterMessages;
+    }
+
+    public CandidateJourney journey() {
+        return journey;
+    }
+
+    /** The update poller, once {@link #startServices()} ran. */
+    public UpdatePoller poller() {
+        return poller;
+    }
+
+    /**
+     * Sandbox only: moves the clock forward by {@code by} and wakes the dispatcher, so reminders that became due go
+     * out now. Returns false (and does nothing) with a live bot.
+     */
+    public boolean fastForward(Duration by) {
+        Optional<ShiftableClock> clock = context.shiftableClock();
+        if (clock.isEmpty() || bot == null || !bot.isSandbox()) {
+            return false;
+        }
+        clock.get().shift(by);
+        log.info("sandbox.clock shifted={} offset={}", by, clock.get().offset());
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
+        return true;
+    }
+
     /** The bot connection, once {@link #startServices()} ran. */
     public BotConnection bot() {
         return bot;
@@ -152,6 +229,9 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (poller != null) {
+            poller.stop();
+        }
         if (dispatcher != null) {
             dispatcher.stop();
         }
