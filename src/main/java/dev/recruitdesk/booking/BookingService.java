@@ -67,7 +67,8 @@ public class BookingService {
         if (!slot.getStartAt().isAfter(now)) {
             throw new RuleViolation("", "booking.error.slotPast");
         }
-        if (s.find(Candidate.class, candidateId) == null) {
+        // the candidate row is locked too, so one candidate's two requests are checked one after the other
+        if (s.find(Candidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw new IllegalArgumentException("No candidate " + candidateId);
         }
         if (countActive(s, "activeSlotId", slotId) > 0) {
@@ -99,7 +100,12 @@ public class BookingService {
     }
 
     public Booking approve(Session s, long bookingId) {
-        return change(s, bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null,
+        return approve(s, bookingId, Actor.RECRUITER);
+    }
+
+    /** Approval by {@code actor}: the recruiter, or the system when auto-approval is on. */
+    public Booking approve(Session s, long bookingId, Actor actor) {
+        return change(s, bookingId, BookingStatus.APPROVED, actor, null,
                 (b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
     }
 
@@ -224,97 +230,8 @@ public class BookingService {
                 .setParameter("b", bookingId).getResultList());
     }
 
-    // ---- the same use cases inside a caller's transaction: the bot handles an update in one transaction with its
-    // stored offset, so the change, its messages and the offset commit together. The slot is locked before the
-    // checks, so the unique constraints stay a backstop a single writer never hits (PostgreSQL would abort the
-    // caller's whole transaction on a violation).
-
-    /** {@link #request} inside {@code s}'s transaction; refusals are rule violations, never constraint errors. */
-    public Booking requestIn(Session s, long slotId, long candidateId, Actor actor) {
-        Instant now = clock.instant();
-        Slot slot = lockOpenFutureSlot(s, slotId, now);
-        if (s.find(Candidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw new IllegalArgumentException("No candidate " + candidateId);
-        }
-        if (activeOnSlot(s, slotId) != null) {
-            throw new RuleViolation("", "booking.error.slotTaken");
-        }
-        if (activeOf(s, candidateId, slot.getRecruiterId()) != null) {
-            throw new RuleViolation("", "booking.error.alreadyBooked");
-        }
-        Booking booking = new Booking(slotId, candidateId, slot.getRecruiterId(), now);
-        s.persist(booking);
-        s.flush();
-        s.persist(BookingEvent.created(booking, actor, now));
-        log.info("booking.requested id={} slot={} candidate={} by={}", booking.getId(), slotId, candidateId, actor);
-        return booking;
-    }
-
-    /** {@link #approve} inside {@code s}'s transaction (auto-approval of a bot request). */
-    public Booking approveIn(Session s, long bookingId, Actor actor) {
-        return changeIn(s, bookingId, BookingStatus.APPROVED, actor, null,
-                (tx, b, now, changed) -> messages.approvedRevision(tx, b, NoticeKind.APPROVED, now));
-    }
-
-    /** {@link #confirm} inside {@code s}'s transaction. */
-    public Booking confirmIn(Session s, long bookingId) {
-        return changeIn(s, bookingId, BookingStatus.CONFIRMED, Actor.CANDIDATE, null, (tx, b, now, changed) -> {
-            if (changed) {
-                messages.cancelConfirmationPrompts(tx, b);
-                messages.tell(tx, b, NoticeKind.CONFIRMED_THANKS, null, now);
-            }
-        });
-    }
-
-    /** {@link #decline} inside {@code s}'s transaction. */
-    public Booking declineIn(Session s, long bookingId, String reason) {
-        return changeIn(s, bookingId, BookingStatus.DECLINED, Actor.CANDIDATE, reason, (tx, b, now, changed) -> {
-            if (changed) {
-                messages.cancelEverythingPending(tx, b, "declined");
-                messages.tell(tx, b, NoticeKind.DECLINED, reason, now);
-            }
-        });
-    }
-
-    /** {@link #cancel} inside {@code s}'s transaction. */
-    public Booking cancelIn(Session s, long bookingId, Actor actor, String note) {
-        return changeIn(s, bookingId, BookingStatus.CANCELLED, actor, note, (tx, b, now, changed) -> {
-            if (changed) {
-                messages.cancelEverythingPending(tx, b, "cancelled");
-                messages.tell(tx, b, NoticeKind.CANCELLED, note, now);
-            }
-        });
-    }
-
-    /**
-     * {@link #reschedule} inside {@code s}'s transaction, the new slot locked and checked free first: revision+1,
-     * the old revision's pending messages cancelled, an approved booking told the new time with its reminders.
-     */
-    public Booking rescheduleIn(Session s, long bookingId, long newSlotId, Actor actor) {
-        Instant now = clock.instant();
-        Booking b = lock(s, bookingId);
-        if (!b.getStatus().isActive()) {
-            throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
-        }
-        if (b.getSlotId() == newSlotId) {
-            return b;
-        }
-        Slot target = lockOpenFutureSlot(s, newSlotId, now);
-        if (target.getRecruiterId() != b.getRecruiterId() || activeOnSlot(s, newSlotId) != null) {
-            throw new RuleViolation("", "booking.error.slotTaken");
-        }
-        s.persist(b.reschedule(newSlotId, actor, now));
-        s.flush();
-        messages.cancelOlderRevisions(s, b);
-        if (b.getStatus() != BookingStatus.REQUESTED) {
-            messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
-        }
-        log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
-        return b;
-    }
-
     /** Adds a note to a booking's history without changing it (the candidate's reason after ❌). */
-    public void noteIn(Session s, long bookingId, Actor actor, String note) {
+    public void note(Session s, long bookingId, Actor actor, String note) {
         Booking booking = s.find(Booking.class, bookingId);
         if (booking == null) {
             throw new RuleViolation("", "booking.error.gone");
@@ -337,35 +254,6 @@ public class BookingService {
     private static Booking activeOnSlot(Session s, long slotId) {
         return s.createSelectionQuery("from Booking where activeSlotId = :id", Booking.class)
                 .setParameter("id", slotId).getResultList().stream().findFirst().orElse(null);
-    }
-
-    private static Slot lockOpenFutureSlot(Session s, long slotId, Instant now) {
-        Slot slot = s.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
-        if (slot == null || slot.getStatus() != SlotStatus.OPEN) {
-            throw new RuleViolation("", "booking.error.slotGone");
-        }
-        if (!slot.getStartAt().isAfter(now)) {
-            throw new RuleViolation("", "booking.error.slotPast");
-        }
-        return slot;
-    }
-
-    /** The body of {@link #change} in a caller's transaction. */
-    private Booking changeIn(Session s, long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
-        Instant now = clock.instant();
-        Booking booking = lock(s, bookingId);
-        boolean changed = booking.getStatus() != next
-                && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
-        if (changed && !booking.getStatus().canBecome(next)) {
-            throw new RuleViolation("", "booking.error.transition", booking.getStatus(), next);
-        }
-        if (changed) {
-            s.persist(booking.transition(next, actor, note, now));
-            s.flush();
-            log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
-        }
-        effects.apply(s, booking, now, changed);
-        return booking;
     }
 
     /** What a change also does, in its transaction; {@code changed} is false when the booking already had the status. */

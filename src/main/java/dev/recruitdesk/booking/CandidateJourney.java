@@ -178,7 +178,7 @@ public final class CandidateJourney {
         }
         Booking booking;
         try {
-            booking = bookings.requestIn(s, slotId, candidate.getId(), Actor.CANDIDATE);
+            booking = bookings.request(s, slotId, candidate.getId(), Actor.CANDIDATE);
         } catch (RuleViolation e) {
             if (e.messageKey().equals("booking.error.alreadyBooked")) {
                 return new AlreadyBooked(BookingService.activeOf(s, candidate.getId()));
@@ -187,7 +187,7 @@ public final class CandidateJourney {
             return new Taken();
         }
         if (settings.autoApprove()) {
-            bookings.approveIn(s, booking.getId(), Actor.SYSTEM);
+            bookings.approve(s, booking.getId(), Actor.SYSTEM);
         }
         waitingList.leave(s, candidate.getId());
         return new Requested(booking, s.find(Slot.class, booking.getSlotId()));
@@ -201,7 +201,7 @@ public final class CandidateJourney {
         if (check != null) {
             return check;
         }
-        return new Result(Outcome.DONE, bookings.confirmIn(s, bookingId));
+        return new Result(Outcome.DONE, bookings.confirm(s, bookingId));
     }
 
     /** ❌: the candidate cannot come; the slot is free again at once and their pending messages are withdrawn. */
@@ -210,7 +210,7 @@ public final class CandidateJourney {
         if (check != null) {
             return check;
         }
-        return new Result(Outcome.DONE, bookings.declineIn(s, bookingId, null));
+        return new Result(Outcome.DONE, bookings.decline(s, bookingId, null));
     }
 
     /** Cancel from /my: refused within the change cut-off before the interview. */
@@ -223,7 +223,7 @@ public final class CandidateJourney {
         if (tooLate(s, b)) {
             return new Result(Outcome.TOO_LATE, b);
         }
-        return new Result(Outcome.DONE, bookings.cancelIn(s, bookingId, Actor.CANDIDATE, null));
+        return new Result(Outcome.DONE, bookings.cancel(s, bookingId, Actor.CANDIDATE, null));
     }
 
     /** "Another time" from /my: may the candidate start picking a new time for this booking revision? */
@@ -247,7 +247,7 @@ public final class CandidateJourney {
         }
         Booking b;
         try {
-            b = bookings.rescheduleIn(s, bookingId, newSlotId, Actor.CANDIDATE);
+            b = bookings.reschedule(s, bookingId, newSlotId, Actor.CANDIDATE);
         } catch (RuleViolation e) {
             log.info("journey.reschedule.taken booking={} slot={} reason={}", bookingId, newSlotId, e.messageKey());
             return new Result(Outcome.TAKEN, s.find(Booking.class, bookingId));
@@ -258,7 +258,7 @@ public final class CandidateJourney {
     /** The candidate's reason after ❌, kept in the booking's history for the recruiter. */
     public void recordReason(Session s, long bookingId, String reason) {
         String text = reason.strip();
-        bookings.noteIn(s, bookingId, Actor.CANDIDATE, "reason: " + (text.length() > MAX_REASON_LENGTH - 8
+        bookings.note(s, bookingId, Actor.CANDIDATE, "reason: " + (text.length() > MAX_REASON_LENGTH - 8
                 ? text.substring(0, MAX_REASON_LENGTH - 9) + "…" : text));
     }
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateJourney;
 import dev.recruitdesk.booking.CandidateService;
@@ -76,7 +77,7 @@ final class JourneyFixture implements AutoCloseable {
         keyboards = new Keyboards(codec, renderer);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         slots = new SlotService(db, clock);
-        bookings = new BookingService(db, clock, outbox, new TelegramComposer(renderer, keyboards));
+        bookings = new BookingService(db, clock, outbox, new TelegramComposer(renderer, keyboards), new BookingChanges());
         candidates = new CandidateService(db);
         waitingList = new WaitingList(db, outbox, notices, clock);
         invites = new InviteService(db, clock);
