@@ -10,6 +10,7 @@ import dev.recruitdesk.sandbox.FakeBotApi;
 import dev.recruitdesk.sandbox.FakeMessage;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.store.Notifications;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ final class TeamFixture {
 
     /** Enqueues {@code count} messages, each to its own chat with a unique text, from the test's own connection. */
     static void enqueue(Database db, String prefix, int count, long firstChat) {
-        Outbox outbox = new Outbox(Clock.systemUTC(), new OutboxSignal());
+        // linked to the database's notifications: the commit wakes the leader's dispatcher in whichever console leads
+        Outbox outbox = new Outbox(Clock.systemUTC(), new OutboxSignal(new Notifications(db.settings())));
         Instant now = Instant.now();
         db.run(s -> {
             for (int i = 0; i < count; i++) {
