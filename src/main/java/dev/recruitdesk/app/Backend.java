@@ -192,6 +192,11 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /** True while changes made in other consoles arrive live (PostgreSQL); false on the embedded file. */
+    public boolean isLive() {
+        return notifications.isListening();
+    }
+
     /** "Row X changed" across consoles, for screens to refresh. */
     public ChangeFeed changes() {
         return changes;

@@ -42,12 +42,18 @@ public final class Notifications implements AutoCloseable {
     private final List<Runnable> gapListeners = new CopyOnWriteArrayList<>();
     private final Object monitor = new Object();
     private volatile boolean channelsChanged;
+    private volatile boolean listening;
     private volatile boolean closing;
     private Thread thread;
 
     public Notifications(DatabaseSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.crossProcess = settings.isPostgres();
+    }
+
+    /** True while the listening connection is up: other consoles' changes arrive live (PostgreSQL only). */
+    public boolean isListening() {
+        return listening;
     }
 
     /** True on PostgreSQL: publishes reach other consoles. */
@@ -153,6 +159,7 @@ public final class Notifications implements AutoCloseable {
                             st.execute("LISTEN " + channel);
                         }
                     }
+                    listening = true;
                     log.info("notify.listening channels={}", listeners.keySet());
                     if (hadConnection) {
                         gapListeners.forEach(Notifications::runQuietly);
@@ -167,6 +174,7 @@ public final class Notifications implements AutoCloseable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                listening = false;
                 if (!e.toString().equals(lastError)) {
                     log.warn("notify.connection-lost error={} (reconnecting; consoles fall back to periodic checks)", e.toString());
                     lastError = e.toString();
@@ -176,6 +184,7 @@ public final class Notifications implements AutoCloseable {
                 pause();
             }
         }
+        listening = false;
         closeQuietly(c);
         log.info("notify.stopped");
     }

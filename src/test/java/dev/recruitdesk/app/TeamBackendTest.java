@@ -45,6 +45,7 @@ class TeamBackendTest {
             assertThat(seen.leaderPid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(seen.leaderAlive(Instant.now())).isTrue();
 
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.isLive() && second.isLive());
             Instant now = Instant.now();
             EnqueueResult r = second.database().inTransaction(s -> second.outbox().enqueue(s, "hello:chat-5", "welcome",
                     Regarding.none(), new OutgoingMessage(5, "from the follower's screen", null, null), now, null));

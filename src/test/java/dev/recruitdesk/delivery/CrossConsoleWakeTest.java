@@ -39,6 +39,7 @@ class CrossConsoleWakeTest {
             Outbox followerOutbox = new Outbox(Clock.systemUTC(), new OutboxSignal(followerNotifications));
             dispatcher.start();
             try {
+                await().atMost(Duration.ofSeconds(10)).until(leaderNotifications::isListening);
                 enqueue(followerDb, followerOutbox, "warm-up"); // the dispatcher is idle after this one
                 await().atMost(Duration.ofSeconds(10)).until(() -> sent.contains("warm-up"));
 
