@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * embedded H2 file this process is the only one, so it always leads; the row is still written for the screens.
  *
  * <p>The lock, not the row, decides. The row's epoch also fences: a leader that finds its epoch replaced steps
- * down. Delivery stays exactly-once even if two dispatchers overlap for a moment (rows are claimed with
+ * down. One case the lock alone cannot settle: a leader cut off by the network has stepped down on its side, but the
+ * server keeps its session (and the lock) until TCP keepalive gives up, which may take hours. A follower that sees
+ * the row unrenewed for twice its time to live, by its own monotonic clock (host clocks may disagree), ends that
+ * session with {@code pg_terminate_backend} and takes over. Delivery stays exactly-once even if two dispatchers overlap for a moment (rows are claimed with
  * {@code SKIP LOCKED} and acknowledged under owner guards); the lease makes that the rare case.
  *
  * <p>Listeners are called on the lease thread. {@link #stepDown(String)} is asynchronous, so a service may call it
@@ -61,6 +64,8 @@ public final class LeaderLease implements AutoCloseable {
     private volatile boolean leader;
     private Instant backoffUntil = Instant.MIN;
     private String lastFailure;
+    private String lastRenewalSeen = "";
+    private long lastRenewalChangedNanos = System.nanoTime();
 
     private LeaderLease(String service, Clock clock, LeaseSettings settings, Seat seat, boolean teamMode) {
         this.service = Objects.requireNonNull(service, "service");
@@ -222,6 +227,7 @@ public final class LeaderLease implements AutoCloseable {
         try {
             if (!seat.take()) {
                 observe();
+                evictIfStale();
                 return;
             }
         } catch (SQLException e) {
@@ -314,6 +320,30 @@ public final class LeaderLease implements AutoCloseable {
         }
     }
 
+    /** Ends the lock holder's session if its row has not been renewed for twice the time to live. */
+    private void evictIfStale() {
+        LeaseStatus s = status;
+        String renewal = s.epoch() + "@" + s.renewedAt();
+        long now = System.nanoTime();
+        if (!renewal.equals(lastRenewalSeen)) {
+            lastRenewalSeen = renewal;
+            lastRenewalChangedNanos = now;
+            return;
+        }
+        Duration silent = Duration.ofNanos(now - lastRenewalChangedNanos);
+        if (silent.compareTo(settings.timeToLive().multipliedBy(2)) < 0) {
+            return;
+        }
+        lastRenewalChangedNanos = now;
+        try {
+            int ended = seat.evictHolder();
+            log.warn("lease.evicted-stale-holder service={} self={} staleLeader={} epoch={} silentMs={} sessionsEnded={}", service,
+                    selfId, s.leaderId(), s.epoch(), silent.toMillis(), ended);
+        } catch (SQLException e) {
+            noteFailure("evict", e);
+        }
+    }
+
     private void shutDown() {
         if (leader) {
             LeaseStatus s = status;
@@ -384,6 +414,9 @@ public final class LeaderLease implements AutoCloseable {
 
         /** Lets go (idempotent); never throws. */
         void release();
+
+        /** Ends the session of whoever holds the seat now (a stale leader); returns how many sessions ended. */
+        int evictHolder() throws SQLException;
     }
 
     /** PostgreSQL: a session-level advisory lock on a dedicated connection; closing it releases the lock. */
@@ -436,6 +469,21 @@ public final class LeaderLease implements AutoCloseable {
             }
         }
 
+        @Override
+        public int evictHolder() throws SQLException {
+            // a bigint advisory key is stored as classid (high 32 bits) and objid (low 32 bits)
+            try (PreparedStatement ps = connection().prepareStatement("SELECT COUNT(pg_terminate_backend(l.pid)) FROM pg_locks l "
+                    + "JOIN pg_database d ON d.oid = l.database AND d.datname = current_database() "
+                    + "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.pid <> pg_backend_pid() "
+                    + "AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+                ps.setLong(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        }
+
         private Connection connection() throws SQLException {
             if (connection == null) {
                 connection = settings.openDedicated("recruitdesk-lease", timeout);
@@ -478,6 +526,11 @@ public final class LeaderLease implements AutoCloseable {
 
         @Override
         public void release() {
+        }
+
+        @Override
+        public int evictHolder() {
+            return 0;
         }
     }
 }

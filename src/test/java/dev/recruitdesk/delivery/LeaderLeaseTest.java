@@ -136,6 +136,38 @@ class LeaderLeaseTest {
     }
 
     @Test
+    void aLeaderCutOffWhoseSessionTheServerKeepsIsEvictedOnceItsRowGoesStale() throws Exception {
+        try (Database db = TestDatabases.postgres();
+             Connection hung = db.settings().openDedicated("hung-leader", Duration.ofSeconds(10))) {
+            // a leader on another host whose network is cut: it holds the lock, wrote its row, and renews no more
+            try (PreparedStatement ps = hung.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, LeaderLease.advisoryKey(LeaderLease.BOT_SERVICE));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).isTrue();
+                }
+            }
+            try (Statement st = hung.createStatement()) {
+                st.execute("INSERT INTO service_lease (name, owner_id, owner_host, owner_pid, owner_user, epoch, acquired_at, "
+                        + "renewed_at, expires_at) VALUES ('bot', 'far:1:cut', 'far', 1, 'ops', 7, now(), now(), now())");
+            }
+            LeaseSettings quick = new LeaseSettings(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(100),
+                    Duration.ofMinutes(1), Duration.ofSeconds(5));
+            LeaderLease lease = LeaderLease.forDatabase(db, LeaderLease.BOT_SERVICE, Clock.systemUTC(), quick);
+            try {
+                lease.start();
+                assertThat(lease.isLeader()).isFalse();
+
+                await().atMost(TAKEOVER).until(lease::isLeader);
+                assertThat(lease.status().epoch()).isEqualTo(8);
+                assertThat(hung.isValid(2)).as("the stale leader's session was ended").isFalse();
+            } finally {
+                lease.close();
+            }
+        }
+    }
+
+    @Test
     void theEmbeddedFileAlwaysLeadsAndStillWritesTheRow() throws Exception {
         try (Database db = TestDatabases.h2(dir)) {
             Events events = new Events();
