@@ -14,31 +14,38 @@ import dev.recruitdesk.booking.WaitingList;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
+import dev.recruitdesk.delivery.LeaderLease;
+import dev.recruitdesk.delivery.LeadershipListener;
+import dev.recruitdesk.delivery.LeaseSettings;
+import dev.recruitdesk.delivery.LeaseStatus;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.store.Notifications;
 import dev.recruitdesk.telegram.CallbackCodec;
 import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
 import dev.recruitdesk.telegram.MessageRenderer;
+import dev.recruitdesk.telegram.PollerStatus;
 import dev.recruitdesk.telegram.TelegramComposer;
 import dev.recruitdesk.telegram.TelegramNotices;
 import dev.recruitdesk.telegram.TemplateCatalog;
 import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
-import java.util.Optional;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything that needs the database: the open database, the use cases, the outbox and the bot connection.
- * Building it starts no thread; {@link #startServices()} starts the dispatcher and then the update poller that
- * feeds the candidate conversation. Closed once, on exit (the poller first, so no update starts a half-handled
- * conversation while the rest shuts down).
+ * Building it starts no thread; {@link #startServices()} competes for the leader lease, and the dispatcher and the
+ * update poller run while this console leads: always on the embedded file, on PostgreSQL only in the one console
+ * holding the lease. Closed once, on exit.
  */
 public final class Backend implements AutoCloseable {
 
@@ -52,7 +59,10 @@ public final class Backend implements AutoCloseable {
     private final BookingService bookings;
     private final CandidateService candidates;
     private final long currentRecruiterId;
-    private final OutboxSignal outboxSignal = new OutboxSignal();
+    private final Notifications notifications;
+    private final ChangeFeed changes;
+    private final OutboxSignal outboxSignal;
+    private final LeaderLease lease;
     private final Outbox outbox;
     private final DeliveryOps deliveryOps;
     private final TemplateCatalog catalog = new TemplateCatalog();
@@ -65,14 +75,20 @@ public final class Backend implements AutoCloseable {
     private final InviteService invites;
     private final RecruiterMessages recruiterMessages;
     private final CandidateJourney journey;
+    private final Object leaderServicesGuard = new Object();
     private BotConnection bot;
-    private Dispatcher dispatcher;
-    private UpdatePoller poller;
+    private Dispatcher dispatcher; // guarded by leaderServicesGuard; set while this console leads
+    private UpdatePoller poller; // guarded by leaderServicesGuard; set while this console leads
+    private boolean servicesStarted;
 
     private Backend(AppContext context, DataFolderLock lock, Database db) {
         this.context = context;
         this.lock = lock;
         this.db = db;
+        this.notifications = new Notifications(db.settings());
+        this.changes = new ChangeFeed(notifications);
+        this.outboxSignal = new OutboxSignal(notifications);
+        this.lease = LeaderLease.forDatabase(db, LeaderLease.BOT_SERVICE, context.clock(), LeaseSettings.defaults());
         this.outbox = new Outbox(context.clock(), outboxSignal);
         this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
         this.recruiters = new RecruiterService(db);
@@ -112,23 +128,78 @@ public final class Backend implements AutoCloseable {
         return new JourneySettings(autoApprove, cutoff);
     }
 
-    /** Connects the bot (or starts the sandbox), starts the delivery service thread, then the update poller. */
+    /**
+     * Connects the bot (or starts the sandbox), starts listening to the other consoles (PostgreSQL) and competes
+     * for the leader lease; the dispatcher and the poller start when this console leads and stop when it no
+     * longer does.
+     */
     public synchronized void startServices() {
-        if (dispatcher != null) {
+        if (servicesStarted) {
             return;
         }
+        servicesStarted = true;
         bot = BotConnection.open(context.config());
+        notifications.start();
+        lease.addListener(new ServicesWhileLeader());
+        lease.start();
+        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot.isSandbox(), lease.status().teamMode(),
+                lease.isLeader(), lease.selfId());
+    }
+
+    /** Starts a fresh dispatcher and poller on every acquisition (each runs once) and stops them on loss. */
+    private final class ServicesWhileLeader implements LeadershipListener {
+
+        @Override
+        public void onLeadershipAcquired(LeaseStatus status) {
+            synchronized (leaderServicesGuard) {
+                if (dispatcher != null) {
+                    return;
+                }
+                Dispatcher d = new Dispatcher(db, bot.gateway(), context.clock(), dispatcherSettings(), outboxSignal);
+                // we hold the lease, so any row still leased belongs to a dispatcher that is gone
+                d.adoptOrphanedLeases();
+                d.start();
+                dispatcher = d;
+                CandidateConversation conversation = new CandidateConversation(journey, invites, outbox, renderer, keyboards,
+                        codec, bot.gateway(), context.clock());
+                UpdatePoller p = new UpdatePoller(bot.gateway(), db, conversation, context.clock(), bot.isSandbox()
+                        ? UpdatePoller.Settings.defaults().withPollTimeoutSeconds(10) : UpdatePoller.Settings.defaults());
+                // another bot instance is polling the same token: let a console that can lead cleanly take over
+                p.onStatus(st -> {
+                    if (st.state() == PollerStatus.State.CONFLICT) {
+                        lease.stepDown("telegram 409 conflict: another getUpdates client");
+                    }
+                });
+                p.start();
+                poller = p;
+                log.info("services.leading owner={} epoch={} bot={}", d.ownerId(), status.epoch(), p.botId());
+            }
+        }
+
+        @Override
+        public void onLeadershipLost(String reason) {
+            synchronized (leaderServicesGuard) {
+                UpdatePoller p = poller;
+                Dispatcher d = dispatcher;
+                poller = null;
+                dispatcher = null;
+                if (p != null) {
+                    p.stop();
+                }
+                if (d != null) {
+                    d.stop();
+                    log.info("services.stopped-leading owner={} reason={}", d.ownerId(), reason);
+                }
+            }
+        }
+    }
+
+    private DispatcherSettings dispatcherSettings() {
         double rate = context.config().get(Config.Key.DELIVERY_RATE).map(Double::parseDouble)
                 .orElse(DispatcherSettings.defaults().ratePerSecond());
-        dispatcher = new Dispatcher(db, bot.gateway(), context.clock(),
-                DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1)), outboxSignal);
-        dispatcher.start();
-        CandidateConversation conversation = new CandidateConversation(journey, invites, outbox, renderer, keyboards, codec,
-                bot.gateway(), context.clock());
-        poller = new UpdatePoller(bot.gateway(), db, conversation, context.clock(),
-                bot.isSandbox() ? UpdatePoller.Settings.defaults().withPollTimeoutSeconds(10) : UpdatePoller.Settings.defaults());
-        poller.start();
-        log.info("services.started sandbox={} dispatcher={} poller={}", bot.isSandbox(), dispatcher.ownerId(), poller.botId());
+        DispatcherSettings settings = DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1));
+        // a NOTIFY from another console can be missed (listening connection down): look every few seconds anyway
+        return db.settings().isPostgres() ? settings.withMaxIdleWait(Duration.ofSeconds(5)) : settings;
     }
 
     public AppContext context() {
@@ -200,9 +271,11 @@ public final class Backend implements AutoCloseable {
         return journey;
     }
 
-    /** The update poller, once {@link #startServices()} ran. */
+    /** The update poller while this console leads, else null. */
     public UpdatePoller poller() {
-        return poller;
+        synchronized (leaderServicesGuard) {
+            return poller;
+        }
     }
 
     /**
@@ -216,10 +289,39 @@ public final class Backend implements AutoCloseable {
         }
         clock.get().shift(by);
         log.info("sandbox.clock shifted={} offset={}", by, clock.get().offset());
-        if (dispatcher != null) {
-            dispatcher.wake();
+        synchronized (leaderServicesGuard) {
+            if (dispatcher != null) {
+                dispatcher.wake();
+            }
         }
         return true;
+    }
+
+    /** Who runs the dispatcher and the poller: for the status bar and the Delivery screen. */
+    public LeaseStatus leaseStatus() {
+        return lease.status();
+    }
+
+    /** The leader lease: services that only the leader runs subscribe here; a 409 Conflict calls stepDown. */
+    public LeaderLease leaderLease() {
+        return lease;
+    }
+
+    /** True while this console's dispatcher runs. */
+    public boolean isDispatching() {
+        synchronized (leaderServicesGuard) {
+            return dispatcher != null && dispatcher.isRunning();
+        }
+    }
+
+    /** True while changes made in other consoles arrive live (PostgreSQL); false on the embedded file. */
+    public boolean isLive() {
+        return notifications.isListening();
+    }
+
+    /** "Row X changed" across consoles, for screens to refresh. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     /** The bot connection, once {@link #startServices()} ran. */
@@ -229,12 +331,8 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (poller != null) {
-            poller.stop();
-        }
-        if (dispatcher != null) {
-            dispatcher.stop();
-        }
+        lease.close(); // stops the poller and the dispatcher if this console leads
+        notifications.close();
         if (bot != null) {
             bot.close();
         }
