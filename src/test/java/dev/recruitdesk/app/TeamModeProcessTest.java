@@ -52,7 +52,7 @@ class TeamModeProcessTest {
                 consoles.add(new Console(home, ChildProcess.startLogged(dir.resolve("console-" + i + ".out"),
                         "--headless", "--home", home.toString())));
             }
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 for (Console c : consoles) {
                     assertThat(c.process().isAlive()).as("console " + c.home() + " running").isTrue();
                     if (!c.log().contains("lease.started")) {
@@ -121,7 +121,7 @@ class TeamModeProcessTest {
     private static List<Console> dispatcherStarts(List<Console> consoles) throws Exception {
         List<Console> started = new ArrayList<>();
         for (Console c : consoles) {
-            if (c.log().contains("services.dispatcher-started")) {
+            if (c.log().contains("services.leading")) {
                 started.add(c);
             }
         }
