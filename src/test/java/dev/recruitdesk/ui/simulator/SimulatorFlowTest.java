@@ -1,11 +1,12 @@
 package dev.recruitdesk.ui.simulator;
 
+import dev.recruitdesk.ui.Screenshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,12 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javax.imageio.ImageIO;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -88,12 +86,7 @@ class SimulatorFlowTest {
         awaitBubble(robot, "Request sent");
 
         Window simulator = robot.lookup("#chatList").query().getScene().getWindow();
-        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> simulator.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        write(shot, Path.of("target/screenshots/simulator.png"));
-        String extra = System.getProperty("screenshots.dir");
-        if (extra != null && !extra.isBlank()) {
-            write(shot, Path.of(extra, "simulator.png"));
-        }
+        Screenshots.save(simulator.getScene(), "simulator.png");
     }
 
     private static void awaitBubble(FxRobot robot, String text) throws TimeoutException {
@@ -116,19 +109,5 @@ class SimulatorFlowTest {
     private static void await(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void write(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }
