@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.bench.StartupProbe;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
 import dev.recruitdesk.ui.ConsoleServices;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -76,6 +78,8 @@ public class ConsoleApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#agendaList") instanceof ListView<?> agenda
+                && agenda.isVisible() && !agenda.getItems().isEmpty());
 
         tasks.run(() -> {
             Backend opened = context.openBackend();

@@ -1,5 +1,6 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.bench.Bench;
 import dev.recruitdesk.store.DatabaseInUseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Bench.handles(args)) {
+            System.exit(Bench.run(args));
+        }
         int code = run(args, System.out, System.err);
         if (code >= 0) {
             System.exit(code);
