@@ -14,6 +14,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -96,7 +97,16 @@ public class BookingService {
 
     /** Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal. */
     public List<Booking> approveAll(Collection<Long> bookingIds) {
-        return inOwnTransaction(s -> bookingIds.stream().map(id -> approve(s, id)).toList());
+        return inOwnTransaction(s -> {
+            List<Booking> approved = new ArrayList<>(bookingIds.size());
+            for (long id : bookingIds) {
+                approved.add(approve(s, id));
+                // each approval is done with its rows: without this every flush re-checks all earlier ones (n²)
+                s.flush();
+                s.clear();
+            }
+            return approved;
+        });
     }
 
     public Booking approve(Session s, long bookingId) {
