@@ -44,6 +44,8 @@ public final class Dispatcher {
     private final SendPacer pacer;
     private final Runnable wakeListener = this::wake;
     private final String owner;
+    private final String claimSql;
+    private final boolean claimBySubquery;
 
     private final Object monitor = new Object();
     private boolean wakeRequested; // guarded by monitor
@@ -63,6 +65,32 @@ public final class Dispatcher {
         this.signal = Objects.requireNonNull(signal, "signal");
         this.pacer = new SendPacer(settings.ratePerSecond(), settings.perChatInterval());
         this.owner = settings.ownerId();
+        this.claimBySubquery = !db.settings().isPostgres();
+        this.claimSql = claimSql(settings.batchSize(), claimBySubquery);
+    }
+
+    /**
+     * The claim statement. PostgreSQL locks rows as its index scan returns them and stops at the batch size. H2 (2.4)
+     * locks every row the query reads before FETCH FIRST applies, and sorts by an index only when ORDER BY starts with
+     * the index's first column: with 10,000 due rows one claim read, sorted and locked all 10,000. On H2 an
+     * index-sorted subquery picks the batch and only those rows are locked; a row another dispatcher holds is skipped,
+     * so under contention a claim may come back short and the next one picks on.
+     */
+    private static String claimSql(int batchSize, boolean bySubquery) {
+        String columns = "SELECT id, dedup_key, candidate_id, chat_id, text, parse_mode, reply_markup, expires_at, attempts "
+                + "FROM outbox_message WHERE ";
+        // the batch size is our own integer, inlined because not every driver accepts a parameter there
+        String due = "status = 'PENDING' AND next_attempt_at <= ?";
+        if (!bySubquery) {
+            return columns + due + " ORDER BY next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+        }
+        return columns + due + " AND id IN (SELECT id FROM outbox_message WHERE " + due
+                + " ORDER BY status, next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY) "
+                + "ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED";
+    }
+
+    private Object[] claimArgs(Instant now) {
+        return claimBySubquery ? new Object[] {now, now} : new Object[] {now};
     }
 
     /** Starts the service thread; a dispatcher runs once (build a new one to start again). */
@@ -199,11 +227,8 @@ public final class Dispatcher {
     private List<Claimed> claim(Instant now) throws SQLException {
         return Sql.inTransaction(dataSource, c -> {
             List<Claimed> rows = new ArrayList<>();
-            // the batch size is our own integer, inlined because not every driver accepts a parameter there
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, dedup_key, candidate_id, chat_id, text, parse_mode, "
-                    + "reply_markup, expires_at, attempts FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= ? "
-                    + "ORDER BY next_attempt_at, id FETCH FIRST " + settings.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                Sql.bind(ps, now);
+            try (PreparedStatement ps = c.prepareStatement(claimSql)) {
+                Sql.bind(ps, claimArgs(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Claimed(rs.getLong("id"), rs.getString("dedup_key"), Sql.getLong(rs, "candidate_id"),

@@ -82,17 +82,33 @@ class DeliveryBenchmark {
         KINDS.forEach(k -> results.put(k, Collections.synchronizedMap(new LinkedHashMap<>())));
 
         // paced scenarios barely use the CPU: both databases run them at the same time, each with its own fake
-        inParallel(k -> drainUnderLimits(k));
-        inParallel(k -> firingPrecision(k));
+        if (selected("drain")) {
+            inParallel(k -> drainUnderLimits(k));
+        }
+        if (selected("precision")) {
+            inParallel(k -> firingPrecision(k));
+        }
         for (String kind : KINDS) {
-            rawPipeline(kind);
-            dbSchedulerPipeline(kind);
-            enqueue(kind);
-            backlog(kind);
+            if (selected("raw")) {
+                rawPipeline(kind);
+                dbSchedulerPipeline(kind);
+            }
+            if (selected("enqueue")) {
+                enqueue(kind);
+            }
+            if (selected("backlog")) {
+                backlog(kind);
+            }
         }
         String loadAfter = uptime();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         report(loadBefore, loadAfter, seconds);
+    }
+
+    /** {@code -Dbench.only=raw,backlog} runs some scenarios (while working on one); the README's run has them all. */
+    private static boolean selected(String scenario) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(scenario);
     }
 
     // ---- scenarios
@@ -481,6 +497,9 @@ class DeliveryBenchmark {
         for (Row row : ROWS) {
             Object h2 = results.get(H2).get(row.key());
             Object pg = results.get(PG).get(row.key());
+            if (h2 == null || pg == null) {
+                continue; // scenario not selected
+            }
             String met = "";
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("metric", row.label());
