@@ -253,9 +253,18 @@ public final class Dispatcher {
                     continue;
                 }
                 pacer.noteChatSend(row.payload().chatId(), now);
-                Sql.update(c, "UPDATE outbox_message SET status = 'SENDING', lease_owner = ?, lease_expires_at = ?, "
-                        + "wire_touched = FALSE, updated_at = ? WHERE id = ?", owner, leaseEnd, now, row.id());
                 claimed.add(row);
+            }
+            // one round trip for the batch instead of one per row
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'SENDING', lease_owner = ?, "
+                    + "lease_expires_at = ?, wire_touched = FALSE, updated_at = ? WHERE id = ?")) {
+                for (Claimed row : claimed) {
+                    Sql.bind(ps, owner, leaseEnd, now, row.id());
+                    ps.addBatch();
+                }
+                if (!claimed.isEmpty()) {
+                    ps.executeBatch();
+                }
             }
             return claimed;
         });
@@ -424,7 +433,11 @@ public final class Dispatcher {
             log.warn("outbox.ack-lost key={} id={} owner={} outcome={} (the lease was taken back during the send)",
                     m.key(), m.id(), owner, r.outcome());
         }
-        Ledger.append(c, m.id(), start, latency, r.outcome().name(), error, r.messageId(), owner);
+        if (updated > 0) {
+            Ledger.appendLocked(c, m.id(), start, latency, r.outcome().name(), error, r.messageId(), owner);
+        } else {
+            Ledger.append(c, m.id(), start, latency, r.outcome().name(), error, r.messageId(), owner);
+        }
         return null;
     }
 
