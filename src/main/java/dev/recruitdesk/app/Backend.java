@@ -3,7 +3,9 @@ package dev.recruitdesk.app;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateService;
+import dev.recruitdesk.booking.DashboardQueries;
 import dev.recruitdesk.booking.RecruiterService;
+import dev.recruitdesk.booking.ReminderPolicyService;
 import dev.recruitdesk.booking.SlotService;
 import dev.recruitdesk.booking.TemplateService;
 import dev.recruitdesk.delivery.DeliveryOps;
@@ -47,6 +49,9 @@ public final class Backend implements AutoCloseable {
     private final TemplateService templates;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
+    private final MessageRenderer renderer;
+    private final ReminderPolicyService reminderPolicy;
+    private final DashboardQueries dashboard;
     private BotConnection bot;
     private Dispatcher dispatcher;
 
@@ -59,11 +64,13 @@ public final class Backend implements AutoCloseable {
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
-        MessageRenderer renderer = new MessageRenderer(templates, catalog);
+        this.renderer = new MessageRenderer(templates, catalog);
         this.keyboards = new Keyboards(context.callbackCodec(), renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
         this.candidates = new CandidateService(db);
+        this.reminderPolicy = new ReminderPolicyService(db, context.clock(), bookings.reminderReplanner());
+        this.dashboard = new DashboardQueries(db, context.clock());
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -135,6 +142,24 @@ public final class Backend implements AutoCloseable {
 
     public TelegramComposer composer() {
         return composer;
+    }
+
+    public MessageRenderer renderer() {
+        return renderer;
+    }
+
+    /** The reminder policy; saving it re-plans the pending reminders of future bookings. */
+    public ReminderPolicyService reminderPolicy() {
+        return reminderPolicy;
+    }
+
+    public DashboardQueries dashboard() {
+        return dashboard;
+    }
+
+    /** The delivery service, once {@link #startServices()} ran. */
+    public synchronized Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     public Outbox outbox() {
