@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Template previews over the Telegram renderer: a sample booking tomorrow at 15:00 in the sample candidate's zone,
  * rendered exactly as the bot renders it, with the buttons the bot attaches to that message.
  */
-final class TelegramTemplatePreviewer implements TemplatePreviewer {
+public final class TelegramTemplatePreviewer implements TemplatePreviewer {
 
     private static final ZoneId RU_ZONE = ZoneId.of("Asia/Novosibirsk");
     private static final ZoneId EN_ZONE = ZoneId.of("Europe/London");
@@ -31,7 +31,7 @@ final class TelegramTemplatePreviewer implements TemplatePreviewer {
     private final Clock clock;
     private final Supplier<String> recruiterName;
 
-    TelegramTemplatePreviewer(MessageRenderer renderer, Clock clock, Supplier<String> recruiterName) {
+    public TelegramTemplatePreviewer(MessageRenderer renderer, Clock clock, Supplier<String> recruiterName) {
         this.renderer = renderer;
         this.clock = clock;
         this.recruiterName = recruiterName;

@@ -73,10 +73,15 @@ final class BookingMessages {
                 dropped.add(kind);
             }
         }
-        List<String> names = dropped.stream().map(ReminderKind::keyName).toList();
+        List<String> names = outboxKinds(dropped);
         int n = outbox.cancelPendingOfKinds(s, b.getId(), names, "reminder policy changed");
         log.info("reminder.replanned booking={} rev={} planned={} cancelled={}", b.getId(), b.getRevision(), plan.planned().size(), n);
         return dropped;
+    }
+
+    /** The outbox kinds of reminder kinds: the rows carry the notice's name ({@code reminder_confirm_2h}). */
+    static List<String> outboxKinds(Set<ReminderKind> kinds) {
+        return kinds.stream().filter(REMINDER_NOTICES::containsKey).map(k -> REMINDER_NOTICES.get(k).keyName()).toList();
     }
 
     private ReminderPlan planReminders(Session s, Facts f, Instant now) {
@@ -106,8 +111,7 @@ final class BookingMessages {
     }
 
     void cancelConfirmationPrompts(Session s, Booking b) {
-        int n = outbox.cancelPendingOfKinds(s, b.getId(),
-                ReminderKind.cancelledOnConfirmation().stream().map(ReminderKind::keyName).toList(), "candidate confirmed");
+        int n = outbox.cancelPendingOfKinds(s, b.getId(), outboxKinds(ReminderKind.cancelledOnConfirmation()), "candidate confirmed");
         log.info("reminder.cancelled booking={} count={} why=confirmed", b.getId(), n);
     }
 

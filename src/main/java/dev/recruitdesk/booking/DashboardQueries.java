@@ -27,8 +27,11 @@ public class DashboardQueries {
     /** Weeks of history the dashboard looks at, this week included. */
     public static final int WEEKS = 8;
 
-    private static final List<String> REMINDER_KINDS = List.of(ReminderKind.DAY_BEFORE.keyName(),
-            ReminderKind.CONFIRM_2H.keyName(), ReminderKind.STARTING_SOON.keyName());
+    /** Reminder kinds by the outbox kind their rows carry. */
+    private static final Map<String, String> REMINDER_KINDS = Map.of(
+            NoticeKind.REMINDER_DAY_BEFORE.keyName(), ReminderKind.DAY_BEFORE.keyName(),
+            NoticeKind.REMINDER_CONFIRM_2H.keyName(), ReminderKind.CONFIRM_2H.keyName(),
+            NoticeKind.REMINDER_STARTING_SOON.keyName(), ReminderKind.STARTING_SOON.keyName());
     private static final String BOOKINGS = " from Booking b join Slot sl on sl.id = b.slotId join Candidate c on c.id = b.candidateId"
             + " where b.recruiterId = :r and ((sl.startAt >= :from and sl.startAt < :to) or (b.createdAt >= :from and b.createdAt < :to))";
 
@@ -75,10 +78,10 @@ public class DashboardQueries {
         Map<Long, Map<String, Instant>> reminders = new HashMap<>();
         s.createSelectionQuery("select m.bookingId, m.kind, min(m.sentAt) from OutboxMessage m where m.status = :sent "
                         + "and m.kind in (:kinds) and m.bookingId in (select b.id" + BOOKINGS + ") group by m.bookingId, m.kind", Object[].class)
-                .setParameter("sent", OutboxStatus.SENT).setParameter("kinds", REMINDER_KINDS)
+                .setParameter("sent", OutboxStatus.SENT).setParameter("kinds", REMINDER_KINDS.keySet())
                 .setParameter("r", recruiterId).setParameter("from", from).setParameter("to", to)
                 .getResultList().forEach(r -> reminders.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>())
-                        .put((String) r[1], (Instant) r[2]));
+                        .put(REMINDER_KINDS.get((String) r[1]), (Instant) r[2]));
         List<BookingFact> facts = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long id = (Long) r[0];

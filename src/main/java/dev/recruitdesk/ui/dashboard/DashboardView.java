@@ -69,6 +69,8 @@ public class DashboardView {
         exportToField.valueProperty().bindBidirectional(model.exportToProperty());
         exportButton.disableProperty().bind(model.exportingProperty());
         exportMessage.textProperty().bind(model.exportMessageProperty());
+        exportMessage.visibleProperty().bind(model.exportMessageProperty().isNotEmpty());
+        exportMessage.managedProperty().bind(exportMessage.visibleProperty());
         for (var chart : List.of(funnelChart, showUpChart, confirmationChart, reminderChart, deliveryChart)) {
             chart.setAnimated(false);
         }
@@ -109,6 +111,9 @@ public class DashboardView {
         noShow.setName(i18n.tr("dashboard.rate.no_show"));
         DateTimeFormatter week = DateTimeFormatter.ofPattern("d MMM", i18n.locale());
         for (WeekRates w : d.weeks()) {
+            if (w.showUp().whole().isEmpty()) {
+                continue;
+            }
             String label = week.format(w.monday());
             add(showUp, label, percent(w.showUp()), w.showUp().whole(), i18n.tr("dashboard.rate.week", label));
             add(noShow, label, percent(w.noShow()), w.noShow().part(), i18n.tr("dashboard.rate.no_show") + " · " + label);

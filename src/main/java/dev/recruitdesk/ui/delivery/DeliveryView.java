@@ -113,6 +113,7 @@ public class DeliveryView {
                 if (!empty && s != null) {
                     Label pill = new Label(model.statusText(s));
                     pill.getStyleClass().addAll("status-pill", "status-" + s.name().toLowerCase());
+                    pill.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                     setGraphic(pill);
                 }
             }

@@ -104,7 +104,7 @@ public class DeliveryViewModel {
         this.tasks = tasks;
         this.i18n = i18n;
         this.zone = zone;
-        this.timeFormat = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", i18n.locale());
+        this.timeFormat = DateTimeFormatter.ofPattern("d MMM HH:mm", i18n.locale());
         statusFilter.addListener((o, a, b) -> firstPage());
         kindFilter.addListener((o, a, b) -> firstPage());
         search.addListener((o, a, b) -> firstPage());

@@ -147,6 +147,9 @@ public class SettingsViewModel {
             if (value(Setting.UI_THEME).get().isEmpty()) {
                 value(Setting.UI_THEME).set("light");
             }
+            // the defaults shown are what runs now: saving them needs no restart
+            loadedValues.put(Setting.UI_LANGUAGE, value(Setting.UI_LANGUAGE).get());
+            loadedValues.put(Setting.UI_THEME, value(Setting.UI_THEME).get());
             autoApprove.set("true".equals(loaded.settings().get(Setting.BOOKING_AUTO_APPROVE)));
             showPolicy(loaded.policy());
             name.set(loaded.me().getName());

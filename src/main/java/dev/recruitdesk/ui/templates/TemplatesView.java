@@ -103,6 +103,7 @@ public class TemplatesView {
             Button b = new Button(TemplatesViewModel.token(p));
             b.setId("placeholder-" + p);
             b.getStyleClass().addAll("placeholder-chip", "small");
+            b.setMnemonicParsing(false);
             b.setOnAction(e -> insert(TemplatesViewModel.token(p)));
             placeholderPane.getChildren().add(b);
         }
