@@ -37,7 +37,9 @@ class AdminI18nTest {
         }
         for (ReminderKind k : ReminderKind.values()) {
             keys.add("settings.reminder." + k.keyName());
-            keys.add("dashboard.reminders." + k.keyName());
+        }
+        for (String k : List.of("day_before", "confirm_2h", "starting_soon")) {
+            keys.add("dashboard.reminders." + k);
         }
         for (BookingStatus s : BookingStatus.values()) {
             keys.add("dashboard.status." + s.name().toLowerCase(Locale.ROOT));
