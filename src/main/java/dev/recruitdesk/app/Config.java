@@ -32,7 +32,7 @@ public final class Config {
         UI_THEME("ui.theme", false, Check.THEME),
         DELIVERY_RATE("delivery.ratePerSecond", false, Check.POSITIVE_NUMBER),
         BOOKING_AUTO_APPROVE("booking.autoApprove", false, Check.BOOLEAN),
-        BOOKING_CHANGE_CUTOFF_MINUTES("booking.changeCutoffMinutes", false, Check.MINUTES),
+        BOOKING_CHANGE_CUTOFF_MINUTES("booking.changeCutoffMinutes", false, Check.NON_NEGATIVE_INTEGER),
         BOOKING_MIN_NOTICE_MINUTES("booking.minNoticeMinutes", false, Check.MINUTES),
         BOOKING_HORIZON_DAYS("booking.horizonDays", false, Check.DAYS);
 
@@ -62,7 +62,7 @@ public final class Config {
     }
 
     enum Check {
-        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, MINUTES, DAYS;
+        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER, MINUTES, DAYS;
 
         String problem(String value) {
             switch (this) {
@@ -86,6 +86,8 @@ public final class Config {
                     return wholeNumber(value, 0, 60 * 24 * 30) ? null : "must be whole minutes from 0 to 43200";
                 case DAYS:
                     return wholeNumber(value, 1, 365) ? null : "must be whole days from 1 to 365";
+                case NON_NEGATIVE_INTEGER:
+                    return value.matches("[0-9]{1,6}") ? null : "must be a whole number from 0 to 999999";
                 default:
                     return null;
             }
@@ -177,6 +179,8 @@ public final class Config {
                 "# db.password=",
                 "# ui.language=ru",
                 "# ui.theme=light",
+                "# booking.autoApprove=false   (true: a candidate's request is approved at once)",
+                "# booking.changeCutoffMinutes=120   (candidates cannot reschedule or cancel later than this before the interview)",
                 "");
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {

@@ -11,6 +11,10 @@ import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.shell.ShellView;
+import dev.recruitdesk.ui.simulator.SandboxChat;
+import dev.recruitdesk.ui.simulator.SimulatorView;
+import dev.recruitdesk.ui.simulator.SimulatorViewModel;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
@@ -34,6 +38,7 @@ public class ConsoleApp extends Application {
     private AppContext context;
     private FxTaskRunner tasks;
     private volatile Backend backend;
+    private Stage simulatorStage;
 
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
@@ -89,12 +94,39 @@ public class ConsoleApp extends Application {
             shell.controller().addScreen("navTemplates", screens::templates);
             shell.controller().addScreen("navSettings", screens::settings);
             shell.controller().addScreen("navDashboard", screens::dashboard);
+            opened.bot().sandbox().ifPresent(fake -> {
+                SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
+                shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
+            });
         }, failure -> {
             log.error("console.start.failed", failure);
             String message = failure instanceof DatabaseInUseException ? failure.getMessage()
                     : i18n.tr("startup.failed") + ": " + failure.getMessage();
             shell.controller().showFailure(message, Platform::exit);
         });
+    }
+
+    /** Opens the candidate simulator window (one per console; a second press brings it to the front). */
+    private void openSimulator(SandboxChat chat, I18n i18n, Stage owner) {
+        if (simulatorStage != null) {
+            simulatorStage.show();
+            simulatorStage.toFront();
+            return;
+        }
+        SimulatorViewModel model = new SimulatorViewModel(chat, tasks, i18n, Platform::runLater, ZoneId.systemDefault());
+        ViewLoader.Loaded<SimulatorView> view = new ViewLoader(i18n, type -> new SimulatorView(model, i18n)).load(SimulatorView.class);
+        Scene scene = new Scene(view.root(), 700, 780);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+        Stage stage = new Stage();
+        stage.setTitle(view.controller().title());
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        stage.setOnHidden(e -> {
+            model.close();
+            simulatorStage = null;
+        });
+        simulatorStage = stage;
+        stage.show();
     }
 
     /** The screens' view of an open backend; public for view-model tests that run on a real database. */
@@ -129,6 +161,10 @@ public class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (simulatorStage != null) {
+            Stage open = simulatorStage;
+            Platform.runLater(open::close);
+        }
         if (tasks != null) {
             tasks.close();
         }

@@ -92,7 +92,7 @@ public final class AdminFixture implements AutoCloseable {
 
             @Override
             public String leaseHolder() {
-                return "test";
+                return THIS_CONSOLE;
             }
 
             @Override

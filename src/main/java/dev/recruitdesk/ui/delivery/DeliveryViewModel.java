@@ -157,7 +157,9 @@ public class DeliveryViewModel {
             case SANDBOX -> "warn";
             case BAD_TOKEN, CONFLICT -> "bad";
         };
-        String lease = admin.status().leaseHolder() == null ? i18n.tr("delivery.health.noLease") : i18n.tr("delivery.health.thisConsole");
+        String holder = admin.status().leaseHolder();
+        String lease = holder == null ? i18n.tr("delivery.health.noLease")
+                : ServiceStatus.THIS_CONSOLE.equals(holder) ? i18n.tr("delivery.health.thisConsole") : holder;
         boolean paused = h != null && h.pausedUntil() != null;
         return new Health(i18n.tr("delivery.bot." + bot.name().toLowerCase()), tone, lease,
                 h == null ? 0 : h.queueDepth(), h == null ? 0 : h.sentLastMinute(), paused ? h.dueNow() : 0,

@@ -20,9 +20,12 @@ public interface ServiceStatus {
         CONFLICT
     }
 
+    /** What {@link #leaseHolder()} answers when this console runs the delivery service. */
+    String THIS_CONSOLE = "this console";
+
     BotState botState();
 
-    /** Who runs the delivery service (holds the service lease), e.g. {@code this console}. */
+    /** Who runs the delivery service (holds the service lease): {@link #THIS_CONSOLE}, user@host of another, or null. */
     String leaseHolder();
 
     DeliveryHealth health();
