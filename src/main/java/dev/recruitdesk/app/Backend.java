@@ -4,10 +4,12 @@ import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateJourney;
 import dev.recruitdesk.booking.CandidateService;
+import dev.recruitdesk.booking.DashboardQueries;
 import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.JourneySettings;
 import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.RecruiterService;
+import dev.recruitdesk.booking.ReminderPolicyService;
 import dev.recruitdesk.booking.SlotService;
 import dev.recruitdesk.booking.TemplateService;
 import dev.recruitdesk.booking.WaitingList;
@@ -71,6 +73,8 @@ public final class Backend implements AutoCloseable {
     private final CallbackCodec codec;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
+    private final ReminderPolicyService reminderPolicy;
+    private final DashboardQueries dashboard;
     private final WaitingList waitingList;
     private final InviteService invites;
     private final RecruiterMessages recruiterMessages;
@@ -106,6 +110,8 @@ public final class Backend implements AutoCloseable {
         this.recruiterMessages = new RecruiterMessages(db, outbox, notices, context.clock());
         this.journey = new CandidateJourney(bookings, waitingList, context.clock(), journeySettings(context.config()));
         slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
+        this.reminderPolicy = new ReminderPolicyService(db, context.clock(), bookings.reminderReplanner());
+        this.dashboard = new DashboardQueries(db, context.clock());
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -245,6 +251,26 @@ public final class Backend implements AutoCloseable {
 
     public TelegramComposer composer() {
         return composer;
+    }
+
+    public MessageRenderer renderer() {
+        return renderer;
+    }
+
+    /** The reminder policy; saving it re-plans the pending reminders of future bookings. */
+    public ReminderPolicyService reminderPolicy() {
+        return reminderPolicy;
+    }
+
+    public DashboardQueries dashboard() {
+        return dashboard;
+    }
+
+    /** The delivery service while this console leads, else null. */
+    public Dispatcher dispatcher() {
+        synchronized (leaderServicesGuard) {
+            return dispatcher;
+        }
     }
 
     public Outbox outbox() {

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.recruitdesk.bench.StartupProbe;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.ui.AdminServices;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
@@ -60,9 +61,7 @@ public class ConsoleApp extends Application {
             context = Objects.requireNonNull(pendingContext, "launchWith was not called");
         }
         tasks = new FxTaskRunner();
-        String theme = context.config().get(Config.Key.UI_THEME).orElse("light");
-        Application.setUserAgentStylesheet("dark".equals(theme)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        applyTheme(context.config().get(Config.Key.UI_THEME).orElse("light"));
         Locale locale = I18n.chooseLocale(context.config().get(Config.Key.UI_LANGUAGE).orElse(null), Locale.getDefault());
         I18n i18n = new I18n(locale);
 
@@ -93,8 +92,12 @@ public class ConsoleApp extends Application {
         }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
-            Screens screens = new Screens(services, tasks, i18n);
+            Screens screens = new Screens(services, adminServicesOf(opened, ConsoleApp::applyTheme), tasks, i18n);
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+            shell.controller().addScreen("navDelivery", screens::delivery);
+            shell.controller().addScreen("navTemplates", screens::templates);
+            shell.controller().addScreen("navSettings", screens::settings);
+            shell.controller().addScreen("navDashboard", screens::dashboard);
             opened.bot().sandbox().ifPresent(fake -> {
                 SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
                 shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
@@ -136,6 +139,23 @@ public class ConsoleApp extends Application {
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
                 backend.database().settings().location(), backend.database().settings().isPostgres());
+    }
+
+    /** The Delivery, Templates, Settings and Dashboard screens' services on an open backend; public for tests. */
+    public static AdminServices adminServicesOf(Backend backend, java.util.function.Consumer<String> applyTheme) {
+        long me = backend.currentRecruiterId();
+        return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
+                new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
+                backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
+                new ConfigSettingsStore(backend.context().config()),
+                new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
+                System.getProperty("user.name", "console"), applyTheme);
+    }
+
+    /** Switches the AtlantaFX look: {@code dark} or anything else for light. */
+    static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** The open backend, once started; for tests. */

@@ -45,6 +45,11 @@ public class BookingService {
         this.changes = changes;
     }
 
+    /** Re-plans the reminders of future bookings when the policy changes; see {@link ReminderReplanner}. */
+    public ReminderReplanner reminderReplanner() {
+        return new ReminderReplanner(clock, messages);
+    }
+
     /** Where committed changes are announced. */
     public BookingChanges changes() {
         return changes;

@@ -1,6 +1,9 @@
 package dev.recruitdesk.ui.shell;
 
 import dev.recruitdesk.ui.I18n;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -8,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
@@ -33,6 +37,9 @@ public class ShellView {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private Runnable onQuit = () -> { };
+    /** The screen each navigation button opens, built on first use and kept (so it keeps its state). */
+    private final Map<Toggle, Supplier<Node>> screens = new HashMap<>();
+    private final Map<Toggle, Node> built = new HashMap<>();
     private Runnable onOpenSimulator = () -> { };
 
     public ShellView(I18n i18n) {
@@ -41,7 +48,7 @@ public class ShellView {
 
     @FXML
     private void initialize() {
-        navSchedule.setDisable(true);
+        navigation.getToggles().forEach(t -> ((Node) t).setDisable(true));
         quitButton.setVisible(false);
         quitButton.setManaged(false);
         loadingError.setVisible(false);
@@ -53,6 +60,8 @@ public class ShellView {
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 navigation.selectToggle(old);
+            } else if (now != null && screens.containsKey(now)) {
+                content.getChildren().setAll(built.computeIfAbsent(now, t -> screens.get(t).get()));
             }
         });
     }
@@ -68,9 +77,18 @@ public class ShellView {
         title.set(i18n.tr("window.title", mode, location));
         statusMode.setText(mode);
         statusLocation.setText(location);
+        screens.put(navSchedule, () -> schedule);
         navSchedule.setDisable(false);
         navSchedule.setSelected(true);
         content.getChildren().setAll(schedule);
+    }
+
+    /** Enables the navigation button with fx:id {@code navId}; it opens the screen {@code screen} builds. */
+    public void addScreen(String navId, Supplier<Node> screen) {
+        Toggle nav = navigation.getToggles().stream().filter(t -> navId.equals(((Node) t).getId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No navigation button " + navId));
+        screens.put(nav, screen);
+        ((Node) nav).setDisable(false);
     }
 
     /**
