@@ -1,7 +1,10 @@
 package dev.recruitdesk.app;
 
 import dev.recruitdesk.booking.BookingChanges;
+import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingService;
+import dev.recruitdesk.booking.CandidateMessaging;
+import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.SlotService;
@@ -15,6 +18,9 @@ import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.sandbox.FakeBotApi;
+import dev.recruitdesk.telegram.BotIdentity;
+import dev.recruitdesk.telegram.CallResult;
 import dev.recruitdesk.telegram.Keyboards;
 import dev.recruitdesk.telegram.MessageRenderer;
 import dev.recruitdesk.telegram.TelegramComposer;
@@ -47,7 +53,11 @@ public final class Backend implements AutoCloseable {
     private final TemplateService templates;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
-    private BotConnection bot;
+    private final BookingQueries queries;
+    private final InviteService invites;
+    private final CandidateMessaging messaging;
+    private volatile String botUsername;
+    private volatile BotConnection bot;
     private Dispatcher dispatcher;
 
     private Backend(AppContext context, DataFolderLock lock, Database db) {
@@ -64,6 +74,9 @@ public final class Backend implements AutoCloseable {
         this.composer = new TelegramComposer(renderer, keyboards);
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
         this.candidates = new CandidateService(db);
+        this.queries = new BookingQueries(db, context.clock(), deliveryOps);
+        this.invites = new InviteService(db, context.clock());
+        this.messaging = new CandidateMessaging(db, outbox, context.clock());
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -143,6 +156,36 @@ public final class Backend implements AutoCloseable {
 
     public DeliveryOps deliveryOps() {
         return deliveryOps;
+    }
+
+    /** The console's read models: requests, bookings, candidates, timelines. */
+    public BookingQueries queries() {
+        return queries;
+    }
+
+    public InviteService invites() {
+        return invites;
+    }
+
+    public CandidateMessaging messaging() {
+        return messaging;
+    }
+
+    /**
+     * The bot's @username for invite links: the sandbox bot's, or the live bot's as getMe tells it (asked once, on
+     * first use: call it off the FX thread). Null when services are not started or Telegram cannot be reached.
+     */
+    public String botUsername() {
+        BotConnection connected = bot;
+        if (botUsername == null && connected != null) {
+            if (connected.isSandbox()) {
+                botUsername = FakeBotApi.BOT_USERNAME;
+            } else {
+                CallResult<BotIdentity> me = connected.gateway().getMe();
+                botUsername = me.isOk() ? me.value().username() : null;
+            }
+        }
+        return botUsername;
     }
 
     /** The bot connection, once {@link #startServices()} ran. */

@@ -84,8 +84,9 @@ public class ConsoleApp extends Application {
         }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
-            Screens screens = new Screens(services, tasks, i18n);
+            Screens screens = new Screens(services, tasks, i18n, url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+            shell.controller().showPeopleScreens(screens);
         }, failure -> {
             log.error("console.start.failed", failure);
             String message = failure instanceof DatabaseInUseException ? failure.getMessage()
@@ -99,7 +100,8 @@ public class ConsoleApp extends Application {
         Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
-                backend.database().settings().location(), backend.database().settings().isPostgres());
+                backend.database().settings().location(), backend.database().settings().isPostgres(),
+                backend.candidates(), backend.queries(), backend.invites(), backend.messaging(), backend::botUsername);
     }
 
     /** The open backend, once started; for tests. */

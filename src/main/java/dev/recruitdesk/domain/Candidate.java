@@ -70,6 +70,10 @@ public class Candidate {
         this.reachable = true;
     }
 
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
     public String getName() {
         return name;
     }

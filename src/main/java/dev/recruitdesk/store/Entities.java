@@ -5,6 +5,7 @@ import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BotOffset;
 import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateInvite;
 import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
@@ -27,7 +28,8 @@ final class Entities {
             BotOffset.class,
             BotUpdateFailure.class,
             MessageTemplate.class,
-            ReminderSettings.class);
+            ReminderSettings.class,
+            CandidateInvite.class);
 
     private Entities() {
     }

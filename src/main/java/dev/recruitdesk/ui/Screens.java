@@ -1,7 +1,16 @@
 package dev.recruitdesk.ui;
 
+import dev.recruitdesk.ui.bookings.BookingsView;
+import dev.recruitdesk.ui.bookings.BookingsViewModel;
+import dev.recruitdesk.ui.candidates.CandidatesView;
+import dev.recruitdesk.ui.candidates.CandidatesViewModel;
+import dev.recruitdesk.ui.requests.RequestsView;
+import dev.recruitdesk.ui.requests.RequestsViewModel;
 import dev.recruitdesk.ui.schedule.ScheduleView;
 import dev.recruitdesk.ui.schedule.ScheduleViewModel;
+import dev.recruitdesk.ui.shell.AttentionModel;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 
 /** Builds the screens and their view models from the services: the FXML controller factory of the console. */
@@ -11,11 +20,22 @@ public final class Screens {
     private final TaskRunner tasks;
     private final I18n i18n;
     private final ViewLoader loader;
+    private final LinkOpener links;
+    private final Executor fxThread;
 
     public Screens(ConsoleServices services, TaskRunner tasks, I18n i18n) {
+        this(services, tasks, i18n, url -> {
+            throw new UnsupportedOperationException("No browser to open " + url);
+        });
+    }
+
+    /** @param links opens Telegram chats in the browser (the app's host services; a recording fake in tests) */
+    public Screens(ConsoleServices services, TaskRunner tasks, I18n i18n, LinkOpener links) {
         this.services = services;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.links = links;
+        this.fxThread = Platform::runLater;
         this.loader = new ViewLoader(i18n, this::controller);
     }
 
@@ -23,10 +43,40 @@ public final class Screens {
         if (type == ScheduleView.class) {
             return new ScheduleView(new ScheduleViewModel(services, tasks, i18n), i18n);
         }
+        if (type == RequestsView.class) {
+            return new RequestsView(new RequestsViewModel(services, tasks, i18n, fxThread), i18n);
+        }
+        if (type == BookingsView.class) {
+            return new BookingsView(new BookingsViewModel(services, tasks, i18n, fxThread), i18n);
+        }
+        if (type == CandidatesView.class) {
+            return new CandidatesView(new CandidatesViewModel(services, tasks, i18n, fxThread, links), i18n);
+        }
         throw new IllegalArgumentException("No controller for " + type.getName());
     }
 
     public Parent schedule() {
         return loader.load(ScheduleView.class).root();
+    }
+
+    public Parent requests() {
+        return loader.load(RequestsView.class).root();
+    }
+
+    public Parent bookings() {
+        return loader.load(BookingsView.class).root();
+    }
+
+    public ViewLoader.Loaded<CandidatesView> candidates() {
+        return loader.load(CandidatesView.class);
+    }
+
+    /** The window-wide counts and toasts. */
+    public AttentionModel attention() {
+        return new AttentionModel(services, tasks, i18n, fxThread);
+    }
+
+    public I18n i18n() {
+        return i18n;
     }
 }
