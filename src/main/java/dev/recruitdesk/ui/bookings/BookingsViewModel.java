@@ -378,6 +378,6 @@ public class BookingsViewModel {
     }
 
     public String label(Enum<?> choice) {
-        return i18n.tr("bookings." + choice.getClass().getSimpleName().toLowerCase() + "." + choice.name().toLowerCase());
+        return i18n.tr(BookingFormat.keyOf("bookings." + choice.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + ".", choice));
     }
 }

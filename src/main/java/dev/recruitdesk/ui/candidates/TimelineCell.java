@@ -25,9 +25,11 @@ final class TimelineCell extends ListCell<TimelineLine> {
         marker.getStyleClass().add("tl-marker");
         title.getStyleClass().add("tl-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         time.getStyleClass().add("tl-time");
         detail.getStyleClass().add("tl-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         VBox text = new VBox(title, time, detail);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);

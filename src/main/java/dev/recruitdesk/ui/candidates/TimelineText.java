@@ -30,7 +30,7 @@ final class TimelineText {
             if (m.lastError() != null && !m.lastError().isBlank()) {
                 detail += "\n" + m.lastError();
             }
-            return new TimelineLine(time, i18n.tr("timeline.queued", kind(m.kind()), i18n.tr("timeline.state." + m.status().name().toLowerCase(Locale.ROOT))),
+            return new TimelineLine(time, i18n.tr("timeline.queued", kind(m.kind()), i18n.tr(BookingFormat.keyOf("timeline.state.", m.status()))),
                     detail, "tl-queued");
         }
         TimelineEntry.Delivery d = (TimelineEntry.Delivery) entry;
