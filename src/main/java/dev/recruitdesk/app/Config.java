@@ -30,7 +30,9 @@ public final class Config {
         DB_PASSWORD("db.password", true, Check.ANY),
         UI_LANGUAGE("ui.language", false, Check.LANGUAGE),
         UI_THEME("ui.theme", false, Check.THEME),
-        DELIVERY_RATE("delivery.ratePerSecond", false, Check.POSITIVE_NUMBER);
+        DELIVERY_RATE("delivery.ratePerSecond", false, Check.POSITIVE_NUMBER),
+        BOOKING_AUTO_APPROVE("booking.autoApprove", false, Check.BOOLEAN),
+        BOOKING_CHANGE_CUTOFF_MINUTES("booking.changeCutoffMinutes", false, Check.NON_NEGATIVE_INTEGER);
 
         public final String name;
         public final boolean secret;
@@ -53,7 +55,7 @@ public final class Config {
     }
 
     enum Check {
-        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER;
+        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER;
 
         String problem(String value) {
             switch (this) {
@@ -71,6 +73,10 @@ public final class Config {
                     } catch (NumberFormatException e) {
                         return "must be a number above 0";
                     }
+                case BOOLEAN:
+                    return value.equals("true") || value.equals("false") ? null : "must be true or false";
+                case NON_NEGATIVE_INTEGER:
+                    return value.matches("[0-9]{1,6}") ? null : "must be a whole number from 0 to 999999";
                 default:
                     return null;
             }
@@ -153,6 +159,8 @@ public final class Config {
                 "# db.password=",
                 "# ui.language=ru",
                 "# ui.theme=light",
+                "# booking.autoApprove=false   (true: a candidate's request is approved at once)",
+                "# booking.changeCutoffMinutes=120   (candidates cannot reschedule or cancel later than this before the interview)",
                 "");
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {

@@ -10,6 +10,10 @@ import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.shell.ShellView;
+import dev.recruitdesk.ui.simulator.SandboxChat;
+import dev.recruitdesk.ui.simulator.SimulatorView;
+import dev.recruitdesk.ui.simulator.SimulatorViewModel;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
@@ -33,6 +37,7 @@ public class ConsoleApp extends Application {
     private AppContext context;
     private FxTaskRunner tasks;
     private volatile Backend backend;
+    private Stage simulatorStage;
 
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
@@ -87,6 +92,10 @@ public class ConsoleApp extends Application {
             Screens screens = new Screens(services, tasks, i18n, url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
             shell.controller().showPeopleScreens(screens);
+            opened.bot().sandbox().ifPresent(fake -> {
+                SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
+                shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
+            });
         }, failure -> {
             log.error("console.start.failed", failure);
             String message = failure instanceof DatabaseInUseException ? failure.getMessage()
@@ -95,13 +104,36 @@ public class ConsoleApp extends Application {
         });
     }
 
+    /** Opens the candidate simulator window (one per console; a second press brings it to the front). */
+    private void openSimulator(SandboxChat chat, I18n i18n, Stage owner) {
+        if (simulatorStage != null) {
+            simulatorStage.show();
+            simulatorStage.toFront();
+            return;
+        }
+        SimulatorViewModel model = new SimulatorViewModel(chat, tasks, i18n, Platform::runLater, ZoneId.systemDefault());
+        ViewLoader.Loaded<SimulatorView> view = new ViewLoader(i18n, type -> new SimulatorView(model, i18n)).load(SimulatorView.class);
+        Scene scene = new Scene(view.root(), 700, 780);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+        Stage stage = new Stage();
+        stage.setTitle(view.controller().title());
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        stage.setOnHidden(e -> {
+            model.close();
+            simulatorStage = null;
+        });
+        simulatorStage = stage;
+        stage.show();
+    }
+
     /** The screens' view of an open backend; public for view-model tests that run on a real database. */
     public static ConsoleServices servicesOf(Backend backend) {
         Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
                 backend.database().settings().location(), backend.database().settings().isPostgres(),
-                backend.candidates(), backend.queries(), backend.invites(), backend.messaging(), backend::botUsername);
+                backend.candidates(), backend.queries(), backend.invites(), backend.recruiterMessages(), backend::botUsername);
     }
 
     /** The open backend, once started; for tests. */
@@ -111,6 +143,10 @@ public class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (simulatorStage != null) {
+            Stage open = simulatorStage;
+            Platform.runLater(open::close);
+        }
         if (tasks != null) {
             tasks.close();
         }

@@ -4,11 +4,21 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** The command line, parsed: what to do and on which home folder. */
-public record LaunchOptions(Mode mode, Path home) {
+/**
+ * The command line, parsed: what to do and on which home folder.
+ *
+ * @param migrateTarget the PostgreSQL URL of {@code --migrate-to}, or {@code null}
+ * @param dbUser        {@code --db-user}, or {@code null} (then the config's {@code db.user})
+ * @param dbPassword    {@code --db-password}, or {@code null} (then the config's {@code db.password})
+ */
+public record LaunchOptions(Mode mode, Path home, String migrateTarget, String dbUser, String dbPassword) {
 
     /** What the process was started to do. */
-    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, VERSION, HELP }
+    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, MIGRATE, VERSION, HELP }
+
+    public LaunchOptions(Mode mode, Path home) {
+        this(mode, home, null, null, null);
+    }
 
     public static final String USAGE = String.join("\n",
             "Usage: recruitdesk [options]",
@@ -16,6 +26,10 @@ public record LaunchOptions(Mode mode, Path home) {
             "  (no option)     start the console window",
             "  --headless      run the delivery service and the bot without a window",
             "  --self-test     open the configuration and the database, print one line and exit",
+            "  --migrate-to URL  copy the embedded database of the home folder into an empty PostgreSQL",
+            "                  database (jdbc:postgresql://host:5432/name), print a summary and exit",
+            "  --db-user NAME, --db-password SECRET",
+            "                  credentials for --migrate-to (default: db.user and db.password of the config)",
             "  --home DIR      home folder (default: $RECRUITDESK_HOME or ~/.recruitdesk)",
             "  --version       print the version and exit",
             "  --help          print this text and exit");
@@ -24,6 +38,9 @@ public record LaunchOptions(Mode mode, Path home) {
     public static LaunchOptions parse(String[] args, Map<String, String> env) {
         Mode mode = Mode.CONSOLE;
         Path home = null;
+        String migrateTarget = null;
+        String dbUser = null;
+        String dbPassword = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -31,12 +48,16 @@ public record LaunchOptions(Mode mode, Path home) {
                 case "--version" -> mode = mode == Mode.HELP ? mode : Mode.VERSION;
                 case "--headless" -> mode = pick(mode, Mode.HEADLESS);
                 case "--self-test" -> mode = pick(mode, Mode.SELF_TEST);
-                case "--home" -> {
-                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                        throw new IllegalArgumentException("--home needs a folder");
+                case "--home" -> home = Path.of(value(args, i++, "a folder"));
+                case "--migrate-to" -> {
+                    migrateTarget = value(args, i++, "a jdbc:postgresql: URL");
+                    if (!migrateTarget.startsWith("jdbc:postgresql:")) {
+                        throw new IllegalArgumentException("--migrate-to needs a jdbc:postgresql: URL, not " + migrateTarget);
                     }
-                    home = Path.of(args[++i]);
+                    mode = pick(mode, Mode.MIGRATE);
                 }
+                case "--db-user" -> dbUser = value(args, i++, "a user name");
+                case "--db-password" -> dbPassword = value(args, i++, "a password");
                 default -> {
                     if (a.startsWith("--home=")) {
                         home = Path.of(a.substring("--home=".length()));
@@ -46,7 +67,18 @@ public record LaunchOptions(Mode mode, Path home) {
                 }
             }
         }
-        return new LaunchOptions(mode, home != null ? home : defaultHome(env));
+        if ((dbUser != null || dbPassword != null) && mode != Mode.MIGRATE && mode != Mode.HELP && mode != Mode.VERSION) {
+            throw new IllegalArgumentException("--db-user and --db-password go with --migrate-to; consoles read db.user and "
+                    + "db.password from " + Config.FILE_NAME);
+        }
+        return new LaunchOptions(mode, home != null ? home : defaultHome(env), migrateTarget, dbUser, dbPassword);
+    }
+
+    private static String value(String[] args, int i, String what) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new IllegalArgumentException(args[i] + " needs " + what);
+        }
+        return args[i + 1];
     }
 
     private static Mode pick(Mode current, Mode wanted) {

@@ -11,13 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point: a plain class (not the JavaFX {@code Application}) so it starts the same way from an IDE,
- * Maven and the packaged image. Exit codes: 0 ok, 1 failure, 2 bad command line, 3 data folder in use.
+ * Maven and the packaged image. Exit codes: 0 ok, 1 failure, 2 bad command line, 3 data folder in use,
+ * 4 the target of {@code --migrate-to} is not empty.
  */
 public final class Main {
 
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_IN_USE = 3;
+    public static final int EXIT_TARGET_NOT_EMPTY = 4;
 
     private Main() {
     }
@@ -60,6 +62,8 @@ public final class Main {
                     return SelfTest.run(context, out, err);
                 case HEADLESS:
                     return runHeadless(context, err);
+                case MIGRATE:
+                    return MigrateCommand.run(context, options, out, err);
                 default:
                     context.lockDataFolder();
                     ConsoleApp.launchWith(context, args);

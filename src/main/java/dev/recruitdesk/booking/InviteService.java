@@ -2,13 +2,13 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateInvite;
+import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.store.Database;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Invite links for candidates created in the console: a one-time random code ({@code /start <code>}) valid for
- * {@link #VALID_FOR}, which binds the Telegram chat that redeems it to the candidate. Codes are never logged.
- * Same API as the journey branch's class of this name, so the console works with either.
+ * {@link #VALID_FOR}, which binds the chat that redeems it to the candidate. Codes are never logged in full.
  */
 public final class InviteService {
 
@@ -28,6 +27,13 @@ public final class InviteService {
     private static final Logger log = LoggerFactory.getLogger(InviteService.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int CODE_LENGTH = 20;
+
+    /** What became of a redeemed code. */
+    public enum Outcome { BOUND, USED, UNKNOWN, EXPIRED }
+
+    /** The outcome and, when {@link Outcome#BOUND}, the candidate now bound to the chat. */
+    public record Redeemed(Outcome outcome, Candidate candidate) {
+    }
 
     private final Database db;
     private final Clock clock;
@@ -43,7 +49,7 @@ public final class InviteService {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             if (s.find(Candidate.class, candidateId) == null) {
-                throw new RuleViolation("", "candidate.error.gone");
+                throw new IllegalArgumentException("No candidate " + candidateId);
             }
             String code = newCode();
             CandidateInvite invite = new CandidateInvite(code, candidateId, now, now.plus(VALID_FOR));
@@ -60,27 +66,45 @@ public final class InviteService {
     }
 
     /**
-     * Redeems {@code code} in {@code s}'s transaction: binds the chat to the invited candidate, once. An unknown,
-     * used or expired code gives nothing (the same user redeeming their own code again gets their candidate).
+     * Redeems {@code code} for the Telegram user in {@code s}'s transaction. The same user redeeming their own code
+     * again is fine (BOUND); another user gets USED. A user already bound to another candidate (they started the
+     * bot before following the link) is moved over to the invited one; the old record keeps its history.
      */
-    public Optional<Candidate> redeem(Session s, String code, long userId, long chatId, String username) {
+    public Redeemed redeem(Session s, String code, long userId, long chatId, String username, Language language) {
         if (code == null || !CODE_SHAPE.matcher(code).matches()) {
-            return Optional.empty();
+            return new Redeemed(Outcome.UNKNOWN, null);
         }
         Instant now = clock.instant();
         CandidateInvite invite = s.createSelectionQuery("from CandidateInvite where code = :c", CandidateInvite.class)
                 .setParameter("c", code).getResultList().stream().findFirst().orElse(null);
-        if (invite == null || (invite.isUsed() && invite.getUsedByUserId() != userId) || (!invite.isUsed() && invite.isExpired(now))) {
-            log.info("invite.refused user={} known={}", userId, invite != null);
-            return Optional.empty();
+        if (invite == null) {
+            log.info("invite.unknown user={}", userId);
+            return new Redeemed(Outcome.UNKNOWN, null);
+        }
+        if (invite.isUsed()) {
+            boolean same = invite.getUsedByUserId() == userId;
+            log.info("invite.used id={} user={} sameUser={}", invite.getId(), userId, same);
+            return same ? new Redeemed(Outcome.BOUND, s.find(Candidate.class, invite.getCandidateId())) : new Redeemed(Outcome.USED, null);
+        }
+        if (invite.isExpired(now)) {
+            log.info("invite.expired id={} user={}", invite.getId(), userId);
+            return new Redeemed(Outcome.EXPIRED, null);
         }
         Candidate invited = s.find(Candidate.class, invite.getCandidateId());
-        if (!invite.isUsed()) {
-            invited.bindTelegram(userId, chatId, username);
-            invite.use(userId, now);
-            log.info("invite.redeemed id={} candidate={} user={}", invite.getId(), invited.getId(), userId);
+        Candidate previous = CandidateJourney.candidateOfUser(s, userId);
+        if (previous != null && !previous.getId().equals(invited.getId())) {
+            previous.unbindTelegram();
+            s.flush();
+            log.info("invite.rebind user={} from={} to={}", userId, previous.getId(), invited.getId());
         }
-        return Optional.of(invited);
+        if (invited.getTelegramUserId() != null && invited.getTelegramUserId() != userId) {
+            return new Redeemed(Outcome.USED, null);
+        }
+        invited.bindTelegram(userId, chatId, username);
+        invited.setLanguage(language);
+        invite.use(userId, now);
+        log.info("invite.redeemed id={} candidate={} user={}", invite.getId(), invited.getId(), userId);
+        return new Redeemed(Outcome.BOUND, invited);
     }
 
     private String newCode() {

@@ -24,12 +24,24 @@ public class SlotService {
 
     private static final Logger log = LoggerFactory.getLogger(SlotService.class);
 
+    /** Runs in the transaction that published a slot (e.g. to tell the waiting list). */
+    @FunctionalInterface
+    public interface AfterCreate {
+        void created(Session s, Slot slot);
+    }
+
     private final Database db;
     private final Clock clock;
+    private volatile AfterCreate afterCreate = (s, slot) -> { };
 
     public SlotService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Sets what runs in every slot-creating transaction after the slot is stored; one hook, set at wiring time. */
+    public void onCreated(AfterCreate hook) {
+        this.afterCreate = java.util.Objects.requireNonNull(hook, "hook");
     }
 
     /**
@@ -54,6 +66,7 @@ public class SlotService {
             s.persist(slot);
             s.flush();
             log.info("slot.created id={} recruiter={} start={} minutes={}", slot.getId(), recruiterId, start, duration.toMinutes());
+            afterCreate.created(s, slot);
             return toRow(slot, null, null);
         });
     }

@@ -436,11 +436,39 @@ public final class Dispatcher {
      * again; touched ones may have been delivered and become AMBIGUOUS for an operator to decide.
      */
     private void recoverLeases(Instant now) throws SQLException {
-        Sql.inTransaction(dataSource, c -> {
+        recoverLeases(now, false);
+    }
+
+    /**
+     * Treats every outbox lease not held by this dispatcher as lost, now rather than when it runs out. Call it
+     * before {@link #start()} when this dispatcher has just become the only one: the team leader (holding the
+     * leader lease) or the owner of the embedded file. Rows a dead dispatcher held then go back to the queue, or
+     * become AMBIGUOUS if they had been handed to its sender. Safe even if the previous holder still lives: every
+     * acknowledgement is guarded by owner and state, so a row is never sent twice because of this.
+     *
+     * @return how many rows were recovered
+     */
+    public int adoptOrphanedLeases() {
+        try {
+            int n = recoverLeases(clock.instant(), true);
+            log.info("dispatcher.adopted-leases owner={} rows={}", owner, n);
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recover orphaned outbox leases: " + e.getMessage(), e);
+        }
+    }
+
+    private int recoverLeases(Instant now, boolean allOthers) throws SQLException {
+        return Sql.inTransaction(dataSource, c -> {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, dedup_key, wire_touched, lease_owner, lease_expires_at "
-                    + "FROM outbox_message WHERE status = 'SENDING' AND lease_expires_at < ? FOR UPDATE SKIP LOCKED")) {
-                Sql.bind(ps, now);
+                    + "FROM outbox_message WHERE status = 'SENDING' AND (lease_expires_at < ?"
+                    + (allOthers ? " OR lease_owner <> ?" : "") + ") FOR UPDATE SKIP LOCKED")) {
+                if (allOthers) {
+                    Sql.bind(ps, now, owner);
+                } else {
+                    Sql.bind(ps, now);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), Sql.getInstant(rs, 5)});
@@ -464,7 +492,7 @@ public final class Dispatcher {
                     log.warn("outbox.ambiguous key={} id={} reason=lease-lost previousOwner={}", key, id, previousOwner);
                 }
             }
-            return null;
+            return rows.size();
         });
     }
 

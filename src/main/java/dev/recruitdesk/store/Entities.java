@@ -6,12 +6,14 @@ import dev.recruitdesk.domain.BotOffset;
 import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateInvite;
+import dev.recruitdesk.domain.ChatState;
 import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.domain.Slot;
+import dev.recruitdesk.domain.WaitingEntry;
 import java.util.List;
 
 /** The explicit entity list: Hibernate boots without class-path scanning. */
@@ -29,7 +31,9 @@ final class Entities {
             BotUpdateFailure.class,
             MessageTemplate.class,
             ReminderSettings.class,
-            CandidateInvite.class);
+            ChatState.class,
+            CandidateInvite.class,
+            WaitingEntry.class);
 
     private Entities() {
     }

@@ -2,7 +2,7 @@ package dev.recruitdesk.ui;
 
 import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingService;
-import dev.recruitdesk.booking.CandidateMessaging;
+import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.SlotService;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public record ConsoleServices(SlotService slots, BookingService bookings, long recruiterId, ZoneId recruiterZone,
                               String meetingLink, Clock clock, String dbLocation, boolean teamMode,
                               CandidateService candidates, BookingQueries queries, InviteService invites,
-                              CandidateMessaging messaging, Supplier<String> botUsername) {
+                              RecruiterMessages messaging, Supplier<String> botUsername) {
 
     /** The services the Schedule screen needs, without the people screens'. */
     public ConsoleServices(SlotService slots, BookingService bookings, long recruiterId, ZoneId recruiterZone,

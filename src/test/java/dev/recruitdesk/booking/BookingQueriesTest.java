@@ -1,16 +1,15 @@
 package dev.recruitdesk.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recruitdesk.MutableClock;
 import dev.recruitdesk.delivery.DeliveryOps;
-import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.TestDatabases;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The console's read models and its small use cases (invites, recruiter messages) on an H2 file. */
+/** The console's read models, and invites as the console uses them, on an H2 file. */
 class BookingQueriesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
@@ -156,27 +155,8 @@ class BookingQueriesTest {
     }
 
     private boolean redeems(InviteService invites, String code, long user) {
-        Boolean bound = db.inTransaction(s -> invites.redeem(s, code, user, user, "user" + user).isPresent());
+        Boolean bound = db.inTransaction(s -> invites.redeem(s, code, user, user, "user" + user, Language.EN).outcome()
+                == InviteService.Outcome.BOUND);
         return bound;
-    }
-
-    @Test
-    void aRecruiterMessageGoesThroughTheOutboxOnlyToAReachableChat() {
-        CandidateMessaging messaging = new CandidateMessaging(db, new Outbox(clock, new OutboxSignal()), clock);
-        long bound = boundCandidate("Bound", 9);
-        long unbound = candidates.create("Unbound", "Europe/Moscow").getId();
-
-        String key = messaging.sendMessageToCandidate(bound, "  Bring your passport  ", recruiter);
-
-        assertThat(key).startsWith("recruiter_message:candidate-" + bound + ":");
-        assertThat(queries.timeline(bound)).singleElement().satisfies(e ->
-                assertThat(((TimelineEntry.MessageQueued) e).text()).isEqualTo("Bring your passport"));
-        assertThatThrownBy(() -> messaging.sendMessageToCandidate(unbound, "Hi", recruiter))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("message.error.noChat"));
-        db.run(s -> s.find(Candidate.class, bound).setReachable(false));
-        assertThatThrownBy(() -> messaging.sendMessageToCandidate(bound, "Hi", recruiter))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("message.error.blocked"));
-        assertThatThrownBy(() -> messaging.sendMessageToCandidate(bound, " ", recruiter))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("text"));
     }
 }

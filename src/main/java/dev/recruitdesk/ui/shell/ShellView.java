@@ -60,6 +60,8 @@ public class ShellView {
     @FXML private Button helpCloseButton;
     @FXML private Label statusMode;
     @FXML private Label statusLocation;
+    @FXML private Button simulatorButton;
+    @FXML private Label statusSandbox;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private final ReadOnlyLongWrapper needingAction = new ReadOnlyLongWrapper();
@@ -68,6 +70,7 @@ public class ShellView {
     private final Map<Toggle, Node> screens = new HashMap<>();
     private Runnable focusSearch = () -> { };
     private Runnable onQuit = () -> { };
+    private Runnable onOpenSimulator = () -> { };
 
     public ShellView(I18n i18n) {
         this.i18n = i18n;
@@ -93,6 +96,8 @@ public class ShellView {
         loadingError.setVisible(false);
         loadingError.setManaged(false);
         statusMode.setText(i18n.tr("status.starting"));
+        show(simulatorButton, false);
+        show(statusSandbox, false);
         // a pressed nav button stays selected: the group must never be empty while a screen shows
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
@@ -241,6 +246,28 @@ public class ShellView {
         PauseTransition hide = new PauseTransition(Duration.seconds(6));
         hide.setOnFinished(e -> toastHost.getChildren().remove(box));
         hide.play();
+    }
+
+    /**
+     * Sandbox mode (no bot token): says so in the status bar and the title, and offers the candidate simulator in
+     * the sidebar.
+     */
+    public void showSandbox(Runnable openSimulator) {
+        onOpenSimulator = openSimulator;
+        show(simulatorButton, true);
+        show(statusSandbox, true);
+        statusSandbox.setTooltip(new javafx.scene.control.Tooltip(i18n.tr("status.sandbox.hint")));
+        title.set(i18n.tr("status.sandbox") + " — " + title.get());
+    }
+
+    @FXML
+    private void openSimulator() {
+        onOpenSimulator.run();
+    }
+
+    private static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
     }
 
     /** Shows why the console cannot start, with a button to close it. */
