@@ -1,6 +1,7 @@
 package dev.recruitdesk.app;
 
 import dev.recruitdesk.booking.BookingChanges;
+import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateJourney;
 import dev.recruitdesk.booking.CandidateService;
@@ -27,6 +28,9 @@ import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.sandbox.FakeBotApi;
+import dev.recruitdesk.telegram.BotIdentity;
+import dev.recruitdesk.telegram.CallResult;
 import dev.recruitdesk.store.Notifications;
 import dev.recruitdesk.telegram.CallbackCodec;
 import dev.recruitdesk.telegram.CandidateConversation;
@@ -80,7 +84,9 @@ public final class Backend implements AutoCloseable {
     private final RecruiterMessages recruiterMessages;
     private final CandidateJourney journey;
     private final Object leaderServicesGuard = new Object();
-    private BotConnection bot;
+    private final BookingQueries queries;
+    private volatile String botUsername;
+    private volatile BotConnection bot;
     private Dispatcher dispatcher; // guarded by leaderServicesGuard; set while this console leads
     private UpdatePoller poller; // guarded by leaderServicesGuard; set while this console leads
     private boolean servicesStarted;
@@ -107,6 +113,7 @@ public final class Backend implements AutoCloseable {
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         this.waitingList = new WaitingList(db, outbox, notices, context.clock());
         this.invites = new InviteService(db, context.clock());
+        this.queries = new BookingQueries(db, context.clock(), deliveryOps);
         this.recruiterMessages = new RecruiterMessages(db, outbox, notices, context.clock());
         this.journey = new CandidateJourney(bookings, waitingList, context.clock(), journeySettings(context.config()));
         slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
@@ -281,6 +288,11 @@ public final class Backend implements AutoCloseable {
         return deliveryOps;
     }
 
+    /** The console's read models: requests, bookings, candidates, timelines. */
+    public BookingQueries queries() {
+        return queries;
+    }
+
     public WaitingList waitingList() {
         return waitingList;
     }
@@ -348,6 +360,23 @@ public final class Backend implements AutoCloseable {
     /** "Row X changed" across consoles, for screens to refresh. */
     public ChangeFeed changes() {
         return changes;
+    }
+
+    /**
+     * The bot's @username for invite links: the sandbox bot's, or the live bot's as getMe tells it (asked once, on
+     * first use: call it off the FX thread). Null when services are not started or Telegram cannot be reached.
+     */
+    public String botUsername() {
+        BotConnection connected = bot;
+        if (botUsername == null && connected != null) {
+            if (connected.isSandbox()) {
+                botUsername = FakeBotApi.BOT_USERNAME;
+            } else {
+                CallResult<BotIdentity> me = connected.gateway().getMe();
+                botUsername = me.isOk() ? me.value().username() : null;
+            }
+        }
+        return botUsername;
     }
 
     /** The bot connection, once {@link #startServices()} ran. */

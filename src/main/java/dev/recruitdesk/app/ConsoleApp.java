@@ -92,12 +92,14 @@ public class ConsoleApp extends Application {
         }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
-            Screens screens = new Screens(services, adminServicesOf(opened, ConsoleApp::applyTheme), tasks, i18n);
+            Screens screens = new Screens(services, adminServicesOf(opened, ConsoleApp::applyTheme), tasks, i18n,
+                    url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+            shell.controller().showPeopleScreens(screens);
+            shell.controller().addScreen("navDashboard", screens::dashboard);
             shell.controller().addScreen("navDelivery", screens::delivery);
             shell.controller().addScreen("navTemplates", screens::templates);
             shell.controller().addScreen("navSettings", screens::settings);
-            shell.controller().addScreen("navDashboard", screens::dashboard);
             opened.bot().sandbox().ifPresent(fake -> {
                 SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
                 shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
@@ -138,7 +140,8 @@ public class ConsoleApp extends Application {
         Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
-                backend.database().settings().location(), backend.database().settings().isPostgres());
+                backend.database().settings().location(), backend.database().settings().isPostgres(),
+                backend.candidates(), backend.queries(), backend.invites(), backend.recruiterMessages(), backend::botUsername);
     }
 
     /** The Delivery, Templates, Settings and Dashboard screens' services on an open backend; public for tests. */

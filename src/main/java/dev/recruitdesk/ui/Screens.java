@@ -1,15 +1,24 @@
 package dev.recruitdesk.ui;
 
+import dev.recruitdesk.ui.bookings.BookingsView;
+import dev.recruitdesk.ui.bookings.BookingsViewModel;
+import dev.recruitdesk.ui.candidates.CandidatesView;
+import dev.recruitdesk.ui.candidates.CandidatesViewModel;
 import dev.recruitdesk.ui.dashboard.DashboardView;
 import dev.recruitdesk.ui.dashboard.DashboardViewModel;
 import dev.recruitdesk.ui.delivery.DeliveryView;
 import dev.recruitdesk.ui.delivery.DeliveryViewModel;
+import dev.recruitdesk.ui.requests.RequestsView;
+import dev.recruitdesk.ui.requests.RequestsViewModel;
 import dev.recruitdesk.ui.schedule.ScheduleView;
 import dev.recruitdesk.ui.schedule.ScheduleViewModel;
 import dev.recruitdesk.ui.settings.SettingsView;
 import dev.recruitdesk.ui.settings.SettingsViewModel;
+import dev.recruitdesk.ui.shell.AttentionModel;
 import dev.recruitdesk.ui.templates.TemplatesView;
 import dev.recruitdesk.ui.templates.TemplatesViewModel;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 
 /** Builds the screens and their view models from the services: the FXML controller factory of the console. */
@@ -20,17 +29,25 @@ public final class Screens {
     private final TaskRunner tasks;
     private final I18n i18n;
     private final ViewLoader loader;
+    private final LinkOpener links;
+    private final Executor fxThread;
 
-    public Screens(ConsoleServices services, TaskRunner tasks, I18n i18n) {
-        this(services, null, tasks, i18n);
+    /** Without the admin screens (the people screens' tests). */
+    public Screens(ConsoleServices services, TaskRunner tasks, I18n i18n, LinkOpener links) {
+        this(services, null, tasks, i18n, links);
     }
 
-    /** With the admin screens (delivery, templates, settings, dashboard). */
-    public Screens(ConsoleServices services, AdminServices admin, TaskRunner tasks, I18n i18n) {
+    /**
+     * @param admin the admin screens' services (delivery, templates, settings, dashboard), or null without them
+     * @param links opens Telegram chats in the browser (the app's host services; a recording fake in tests)
+     */
+    public Screens(ConsoleServices services, AdminServices admin, TaskRunner tasks, I18n i18n, LinkOpener links) {
         this.services = services;
         this.admin = admin;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.links = links;
+        this.fxThread = Platform::runLater;
         this.loader = new ViewLoader(i18n, this::controller);
     }
 
@@ -49,6 +66,15 @@ public final class Screens {
         }
         if (type == DashboardView.class) {
             return new DashboardView(new DashboardViewModel(services, admin, tasks, i18n), i18n);
+        }
+        if (type == RequestsView.class) {
+            return new RequestsView(new RequestsViewModel(services, tasks, i18n, fxThread), i18n);
+        }
+        if (type == BookingsView.class) {
+            return new BookingsView(new BookingsViewModel(services, tasks, i18n, fxThread), i18n);
+        }
+        if (type == CandidatesView.class) {
+            return new CandidatesView(new CandidatesViewModel(services, tasks, i18n, fxThread, links), i18n);
         }
         throw new IllegalArgumentException("No controller for " + type.getName());
     }
@@ -71,5 +97,26 @@ public final class Screens {
 
     public Parent dashboard() {
         return loader.load(DashboardView.class).root();
+    }
+
+    public Parent requests() {
+        return loader.load(RequestsView.class).root();
+    }
+
+    public Parent bookings() {
+        return loader.load(BookingsView.class).root();
+    }
+
+    public ViewLoader.Loaded<CandidatesView> candidates() {
+        return loader.load(CandidatesView.class);
+    }
+
+    /** The window-wide counts and toasts. */
+    public AttentionModel attention() {
+        return new AttentionModel(services, tasks, i18n, fxThread);
+    }
+
+    public I18n i18n() {
+        return i18n;
     }
 }
