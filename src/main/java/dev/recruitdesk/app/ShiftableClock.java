@@ -42,8 +42,25 @@ public final class ShiftableClock extends Clock {
         return base.getZone();
     }
 
+    /** The same moving time seen in another zone: later shifts of this clock show there too. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the shiftable clock is used in UTC only");
+        ShiftableClock shifted = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return shifted.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return shifted.instant();
+            }
+        };
     }
 }

@@ -432,18 +432,8 @@ class DeliveryBenchmark {
     }
 
     private static void waitFor(BooleanSupplier condition, Duration atMost, Duration poll) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark step did not finish within " + atMost);
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        org.awaitility.Awaitility.await("benchmark step").atMost(atMost).pollInterval(poll).pollDelay(Duration.ZERO)
+                .until(condition::getAsBoolean);
     }
 
     private static long percentile(List<Long> sorted, int p) {
