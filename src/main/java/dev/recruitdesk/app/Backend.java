@@ -133,12 +133,15 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** The journey rules from {@code booking.autoApprove} and {@code booking.changeCutoffMinutes}. */
+    /** The journey rules from the {@code booking.*} keys. */
     static JourneySettings journeySettings(Config config) {
         boolean autoApprove = config.get(Config.Key.BOOKING_AUTO_APPROVE).map(Boolean::parseBoolean).orElse(false);
         Duration cutoff = config.get(Config.Key.BOOKING_CHANGE_CUTOFF_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m)))
                 .orElse(JourneySettings.DEFAULT_CUTOFF);
-        return new JourneySettings(autoApprove, cutoff);
+        Duration minNotice = config.get(Config.Key.BOOKING_MIN_NOTICE_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m)))
+                .orElse(Duration.ZERO);
+        Duration horizon = config.get(Config.Key.BOOKING_HORIZON_DAYS).map(d -> Duration.ofDays(Long.parseLong(d))).orElse(null);
+        return new JourneySettings(autoApprove, cutoff, minNotice, horizon);
     }
 
     /**

@@ -147,6 +147,7 @@ public final class CandidateJourney {
                 .setParameter("now", clock.instant())
                 .setProperties(recruiterId == null ? java.util.Map.of() : java.util.Map.of("r", recruiterId))
                 .getResultList().stream()
+                .filter(sl -> settings.bookable(sl.getStartAt(), clock.instant()))
                 .map(sl -> new FreeSlot(sl.getId(), sl.getRecruiterId(), sl.getStartAt(), sl.getDuration()))
                 .toList();
     }
@@ -175,6 +176,11 @@ public final class CandidateJourney {
         Booking mine = BookingService.activeOf(s, candidate.getId());
         if (mine != null) {
             return new AlreadyBooked(mine);
+        }
+        Slot wanted = s.find(Slot.class, slotId);
+        if (wanted == null || !settings.bookable(wanted.getStartAt(), clock.instant())) {
+            // too soon or too far ahead now (the list was older than the rules): offer the current list instead
+            return new Taken();
         }
         Booking booking;
         try {

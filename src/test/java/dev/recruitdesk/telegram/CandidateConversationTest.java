@@ -338,6 +338,16 @@ class CandidateConversationTest {
         assertThat(f.countText(ANNA, "Request sent")).isZero();
     }
 
+    @Test
+    void candidatesAreOfferedOnlyTimesWithinTheMinimumNoticeAndTheHorizon() {
+        start(new JourneySettings(false, JourneySettings.DEFAULT_CUTOFF, java.time.Duration.ofHours(24), java.time.Duration.ofDays(14)));
+        long tooSoon = f.slot(JourneyFixture.NOW.plus(java.time.Duration.ofHours(3)));
+        long fine = f.slot(DAY1);
+        long tooFar = f.slot(JourneyFixture.NOW.plus(java.time.Duration.ofDays(20)));
+        assertThat(f.db.inTransaction(s -> f.journey.freeSlots(s, null)).stream().map(x -> x.slotId()))
+                .containsExactly(fine).doesNotContain(tooSoon, tooFar);
+    }
+
     // ---- helpers
 
     private Booking approvedBookingOf(FakeUser user) {
