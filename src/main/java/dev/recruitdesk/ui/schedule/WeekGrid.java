@@ -50,6 +50,8 @@ final class WeekGrid extends Region {
         private boolean selected;
 
         BlockNode() {
+            // placed by the grid; the layer (a Pane) must not resize it to its preferred size
+            setManaged(false);
             getStyleClass().add("cal-block");
             title.getStyleClass().add("cal-block-title");
             time.getStyleClass().add("cal-block-time");
@@ -78,18 +80,22 @@ final class WeekGrid extends Region {
             }
         }
 
+        /** Out of use: invisible and nameless, so no lookup finds a stale block. */
+        void hide() {
+            setVisible(false);
+            setId(null);
+            block = null;
+        }
+
         void place(double x, double y, double w, double h) {
             resizeRelocate(x, y, w, h);
             boolean roomForTime = h >= MIN_LABEL_HEIGHT;
             boolean roomForTitle = h >= MIN_LABEL_HEIGHT * 2;
             time.setVisible(roomForTime);
             title.setVisible(roomForTitle);
-            if (roomForTime) {
-                time.resizeRelocate(6, 1, Math.max(0, w - 8), 14);
-            }
-            if (roomForTitle) {
-                title.resizeRelocate(6, 15, Math.max(0, w - 8), 16);
-            }
+            // hidden labels still count in the block's bounds: keep them inside it
+            time.resizeRelocate(6, 1, Math.max(0, w - 8), roomForTime ? 14 : 0);
+            title.resizeRelocate(6, roomForTitle ? 15 : 0, Math.max(0, w - 8), roomForTitle ? 16 : 0);
         }
     }
 
@@ -152,6 +158,7 @@ final class WeekGrid extends Region {
         for (int h = 0; h < 24; h++) {
             Label l = new Label(String.format("%02d:00", h));
             l.getStyleClass().add("cal-hour");
+            l.setManaged(false);
             hourLabels.getChildren().add(l);
         }
         getChildren().addAll(todayColumn, hourLines, lines, hourLabels, nowLine, blockLayer, ghost);
@@ -310,7 +317,7 @@ final class WeekGrid extends Region {
         for (int i = used; i < pool.size(); i++) {
             BlockNode n = pool.get(i);
             if (n.isVisible()) {
-                n.setVisible(false);
+                n.hide();
             }
         }
     }

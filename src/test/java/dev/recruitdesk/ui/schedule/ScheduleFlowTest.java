@@ -57,6 +57,7 @@ class ScheduleFlowTest {
     @Test
     void publishesASlotShowsAnOverlapInlineAndKeepsTheSlotAfterARestart(FxRobot robot) throws Exception {
         awaitSchedule(robot);
+        robot.clickOn("#listModeButton");
         String dataFolder = home.resolve("data").toAbsolutePath().toString();
         assertThat(stage.getTitle()).isEqualTo("RecruitDesk — Embedded database · " + dataFolder);
         assertThat(label(robot, "#statusMode")).isEqualTo("Embedded database");
@@ -89,6 +90,7 @@ class ScheduleFlowTest {
         robot.interact(() -> restarted.start(stage));
         app = restarted;
         awaitSchedule(robot);
+        robot.clickOn("#listModeButton");
         robot.clickOn("#nextWeekButton");
         awaitLoaded(robot, "7–13 Dec 2026");
         await(() -> slotTimes(robot).equals("10:00"));
