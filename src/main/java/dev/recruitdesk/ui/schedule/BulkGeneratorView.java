@@ -71,6 +71,10 @@ public class BulkGeneratorView {
     @FXML
     private void initialize() {
         bulkSubtitle.setText(i18n.tr("bulk.subtitle", model.zoneName()));
+        var dates = new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ofPattern("EEE, d MMM yyyy", i18n.locale()), null);
+        bulkFrom.setConverter(dates);
+        bulkTo.setConverter(dates);
         bulkFrom.valueProperty().bindBidirectional(model.fromProperty());
         bulkTo.valueProperty().bindBidirectional(model.toProperty());
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -96,6 +100,11 @@ public class BulkGeneratorView {
         bulkCounts.textProperty().bind(model.countsProperty());
         bulkPreview.setItems(model.preview());
         bulkPreview.setCellFactory(list -> new ListCell<>() {
+            {
+                // as wide as the list: long lines end in an ellipsis instead of a horizontal scroll bar
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(BulkGeneratorViewModel.PreviewLine line, boolean empty) {
                 super.updateItem(line, empty);

@@ -59,6 +59,11 @@ public class CsvImportView {
         });
         importLines.setItems(model.lines());
         importLines.setCellFactory(list -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(CsvImportViewModel.PreviewLine line, boolean empty) {
                 super.updateItem(line, empty);

@@ -236,7 +236,7 @@ public class ScheduleViewModel {
     /** How a slot looks on the grid: past ones grey, booked ones in their booking's colour, declined ones marked. */
     private CalendarLayout.Look look(SlotRow row, Instant now) {
         boolean past = !row.end().isAfter(now);
-        String time = format.time(row.start()) + "–" + format.time(row.end());
+        String time = format.time(row.start()) + (row.minutes() >= 45 ? " – " + format.time(row.end()) : "");
         String style;
         String state;
         String title;

@@ -48,6 +48,8 @@ final class WeekGrid extends Region {
         private CalendarBlock block;
         private String stateStyle;
         private boolean selected;
+        private boolean oneLine;
+        private CalendarBlock textsFor;
 
         BlockNode() {
             // placed by the grid; the layer (a Pane) must not resize it to its preferred size
@@ -72,7 +74,6 @@ final class WeekGrid extends Region {
                 }
                 setId("block-" + b.id());
                 title.setText(b.title());
-                time.setText(b.time());
             }
             if (isSelected != selected) {
                 selected = isSelected;
@@ -85,12 +86,19 @@ final class WeekGrid extends Region {
             setVisible(false);
             setId(null);
             block = null;
+            textsFor = null;
         }
 
         void place(double x, double y, double w, double h) {
             resizeRelocate(x, y, w, h);
             boolean roomForTime = h >= MIN_LABEL_HEIGHT;
             boolean roomForTitle = h >= MIN_LABEL_HEIGHT * 2;
+            if (roomForTitle == oneLine || textsFor != block) {
+                // one line only: start time and who; the end is in the details
+                oneLine = !roomForTitle;
+                textsFor = block;
+                time.setText(oneLine ? block.time() + "  " + block.title() : block.time());
+            }
             time.setVisible(roomForTime);
             title.setVisible(roomForTitle);
             // hidden labels still count in the block's bounds: keep them inside it
