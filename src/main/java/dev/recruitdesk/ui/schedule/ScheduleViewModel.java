@@ -89,6 +89,9 @@ public class ScheduleViewModel {
     private final ReadOnlyStringWrapper weekSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<ScheduleEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<ScheduleEntry> shownEntries = FXCollections.unmodifiableObservableList(entries);
+    private List<SlotRow> shownRows = List.of();
+    private boolean entriesStale;
+    private final javafx.beans.property.IntegerProperty rowCount = new javafx.beans.property.SimpleIntegerProperty();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
@@ -132,8 +135,13 @@ public class ScheduleViewModel {
         days.set(dayHeaders(weekStart.get()));
         date.set(today);
         place.set(services.meetingLink() == null ? "" : services.meetingLink());
-        empty.bind(Bindings.createBooleanBinding(() -> !loading.get() && loadError.get().isEmpty() && entries.isEmpty(),
-                loading, loadError, entries));
+        empty.bind(Bindings.createBooleanBinding(() -> !loading.get() && loadError.get().isEmpty() && rowCount.get() == 0,
+                loading, loadError, rowCount));
+        calendarMode.addListener((obs, old, calendar) -> {
+            if (!calendar && entriesStale) {
+                buildEntries();
+            }
+        });
         // an edited field drops its own message; the rest stay until the next submit
         date.addListener((obs, old, now) -> {
             dateError.set("");
@@ -163,6 +171,9 @@ public class ScheduleViewModel {
             if (generation == loadGeneration) {
                 log.warn("schedule.load.failed week={}", start, failure);
                 entries.clear();
+                shownRows = List.of();
+                entriesStale = false;
+                rowCount.set(0);
                 blocks.clear();
                 weekSummary.set("");
                 loadError.set(i18n.tr("schedule.loadFailed", String.valueOf(failure.getMessage())));
@@ -215,6 +226,24 @@ public class ScheduleViewModel {
 
     private void showRows(List<SlotRow> rows) {
         Instant now = services.clock().instant();
+        shownRows = rows;
+        rowCount.set(rows.size());
+        // the agenda is built only while it shows (or is asked for): thousands of list lines cost a week switch
+        entriesStale = true;
+        if (!calendarMode.get()) {
+            buildEntries();
+        }
+        weekSummary.set(summary(rows));
+        blocks.setAll(CalendarLayout.layout(rows, weekStart.get(), zone, row -> look(row, now)));
+        CalendarBlock was = selected.get();
+        selected.set(was == null ? null : blocks.stream().filter(b -> b.id() == was.id()).findFirst().orElse(null));
+        shownGeneration.set(shownGeneration.get() + 1);
+    }
+
+    private void buildEntries() {
+        entriesStale = false;
+        List<SlotRow> rows = shownRows;
+        Instant now = services.clock().instant();
         LocalDate today = today();
         Map<LocalDate, List<SlotRow>> byDay = new LinkedHashMap<>();
         for (SlotRow row : rows) {
@@ -226,11 +255,6 @@ public class ScheduleViewModel {
             dayRows.forEach(row -> lines.add(item(row, now)));
         });
         entries.setAll(lines);
-        weekSummary.set(summary(rows));
-        blocks.setAll(CalendarLayout.layout(rows, weekStart.get(), zone, row -> look(row, now)));
-        CalendarBlock was = selected.get();
-        selected.set(was == null ? null : blocks.stream().filter(b -> b.id() == was.id()).findFirst().orElse(null));
-        shownGeneration.set(shownGeneration.get() + 1);
     }
 
     /** How a slot looks on the grid: past ones grey, booked ones in their booking's colour, declined ones marked. */
@@ -724,12 +748,15 @@ public class ScheduleViewModel {
     }
 
     public ObservableList<ScheduleEntry> entries() {
+        if (entriesStale) {
+            buildEntries();
+        }
         return shownEntries;
     }
 
     /** The slots of the shown week, without the day headings. */
     public List<ScheduleEntry.SlotItem> slots() {
-        return entries.stream().filter(ScheduleEntry.SlotItem.class::isInstance).map(ScheduleEntry.SlotItem.class::cast).toList();
+        return entries().stream().filter(ScheduleEntry.SlotItem.class::isInstance).map(ScheduleEntry.SlotItem.class::cast).toList();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -10,14 +10,19 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.ClosePath;
+import javafx.scene.shape.HLineTo;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.scene.shape.VLineTo;
 
 /**
- * The week as a days × hours grid drawn with plain nodes: one {@link Path} for all lines, a pool of block nodes
- * reused on every refresh, and only the blocks inside the scroll viewport get a node (virtualised), so a week of
- * thousands of slots redraws in a frame. Dragging on empty space draws a new slot; dragging a movable block moves
+ * The week as a days × hours grid drawn with plain nodes: one {@link Path} for all lines; a block tall enough for
+ * text gets a pooled block node (reused on every refresh), a smaller one becomes a rectangle in one {@link Path} per
+ * state; only blocks inside the scroll viewport are drawn (virtualised). Hit testing is by geometry, not by node, so a
+ * week of thousands of slots costs a handful of nodes and redraws in a frame. Dragging on empty space draws a new slot; dragging a movable block moves
  * it, its lower edge resizes it; everything snaps to 15 minutes. The grid only reports gestures; the view model
  * decides what they do.
  */
@@ -29,6 +34,10 @@ final class WeekGrid extends Region {
     private static final double RESIZE_EDGE = 6;
     private static final double OVERSCAN = 200;
     private static final double MIN_LABEL_HEIGHT = 15;
+    /** At most this many block nodes; beyond it blocks are drawn as rectangles only. */
+    private static final int MAX_NODES = 400;
+    private static final List<String> STATES = List.of("state-open", "state-requested", "state-approved", "state-confirmed",
+            "state-declined", "state-closed", "state-past");
 
     /** Gestures the grid reports. */
     interface Listener {
@@ -116,6 +125,8 @@ final class WeekGrid extends Region {
     private final Pane ghost = new Pane();
     private final Label ghostLabel = new Label();
     private final List<BlockNode> pool = new ArrayList<>();
+    private final java.util.Map<String, Path> fills = new java.util.HashMap<>();
+    private final Region selection = new Region();
     private List<CalendarBlock> blocks = List.of();
     private CalendarBlock selectedBlock;
     private int todayIndex = -1;
@@ -123,6 +134,8 @@ final class WeekGrid extends Region {
     private ScrollPane viewport;
     private double linesWidth = -1;
     private Listener listener;
+    private boolean freshData;
+    private long dataShownNanos;
 
     // the drawn-but-unpublished slot, or the block being dragged
     private int ghostDay = -1;
@@ -169,7 +182,21 @@ final class WeekGrid extends Region {
             l.setManaged(false);
             hourLabels.getChildren().add(l);
         }
-        getChildren().addAll(todayColumn, hourLines, lines, hourLabels, nowLine, blockLayer, ghost);
+        Pane fillLayer = new Pane();
+        fillLayer.setManaged(false);
+        fillLayer.setMouseTransparent(true);
+        for (String state : STATES) {
+            Path p = new Path();
+            p.getStyleClass().addAll("cal-fill", state);
+            p.setManaged(false);
+            fills.put(state, p);
+            fillLayer.getChildren().add(p);
+        }
+        selection.getStyleClass().add("cal-selection");
+        selection.setManaged(false);
+        selection.setMouseTransparent(true);
+        selection.setVisible(false);
+        getChildren().addAll(todayColumn, hourLines, lines, hourLabels, nowLine, fillLayer, blockLayer, selection, ghost);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -190,6 +217,7 @@ final class WeekGrid extends Region {
     /** New data: the blocks, today's column (−1 when not in this week) and now's minute on it. */
     void setBlocks(List<CalendarBlock> newBlocks, int today, int minuteNow) {
         blocks = newBlocks;
+        freshData = true;
         todayIndex = today;
         nowMinute = minuteNow;
         if (gesture == Gesture.NONE && dragBlock == null) {
@@ -266,11 +294,20 @@ final class WeekGrid extends Region {
         }
         layoutBlocks(colW);
         layoutGhost(colW);
+        if (freshData) {
+            freshData = false;
+            dataShownNanos = System.nanoTime();
+        }
+    }
+
+    /** {@link System#nanoTime()} when the latest data was laid out: for the benchmark. */
+    long dataShownNanos() {
+        return dataShownNanos;
     }
 
     private void drawLines(double w, double colW) {
-        List<javafx.scene.shape.PathElement> hours = new ArrayList<>();
-        List<javafx.scene.shape.PathElement> halves = new ArrayList<>();
+        List<PathElement> hours = new ArrayList<>();
+        List<PathElement> halves = new ArrayList<>();
         for (int h = 0; h <= 24; h++) {
             double y = Math.floor(h * HOUR_HEIGHT) + 0.5;
             hours.add(new MoveTo(GUTTER - 6, y));
@@ -299,28 +336,42 @@ final class WeekGrid extends Region {
             top = viewport.getVvalue() * range - OVERSCAN;
             bottom = top + viewHeight + 2 * OVERSCAN;
         }
+        java.util.Map<String, List<PathElement>> rects = new java.util.HashMap<>();
+        STATES.forEach(st -> rects.put(st, new ArrayList<>()));
+        selection.setVisible(false);
         int used = 0;
         for (CalendarBlock b : blocks) {
-            double y0 = y(b.startMinute());
-            double y1 = y(b.endMinute());
-            if (y1 < top || y0 > bottom) {
+            double[] r = rect(b, colW);
+            if (r[1] + r[3] < top || r[1] > bottom) {
                 continue;
             }
-            BlockNode node;
-            if (used < pool.size()) {
-                node = pool.get(used);
-            } else {
-                node = new BlockNode();
-                pool.add(node);
-                blockLayer.getChildren().add(node);
+            boolean isSelected = selectedBlock != null && selectedBlock.id() == b.id();
+            if (isSelected) {
+                selection.setVisible(true);
+                selection.resizeRelocate(r[0] - 1, r[1] - 1, r[2] + 2, r[3] + 2);
             }
-            used++;
-            node.setVisible(true);
-            node.show(b, selectedBlock != null && selectedBlock.id() == b.id());
-            node.setOpacity(dragBlock != null && dragBlock.id() == b.id() && dragging ? 0.35 : 1);
-            double laneW = (colW - 8) / b.lanes();
-            double x = GUTTER + b.day() * colW + 2 + b.lane() * laneW;
-            node.place(Math.floor(x), Math.floor(y0) + 1, Math.max(4, Math.floor(laneW) - 2), Math.max(3, Math.floor(y1 - y0) - 2));
+            boolean dimmed = dragBlock != null && dragBlock.id() == b.id() && dragging;
+            if (r[3] >= MIN_LABEL_HEIGHT && used < MAX_NODES && !dimmed) {
+                BlockNode node;
+                if (used < pool.size()) {
+                    node = pool.get(used);
+                } else {
+                    node = new BlockNode();
+                    pool.add(node);
+                    blockLayer.getChildren().add(node);
+                }
+                used++;
+                node.setVisible(true);
+                node.show(b, isSelected);
+                node.place(r[0], r[1], r[2], r[3]);
+            } else if (!dimmed) {
+                List<PathElement> e = rects.get(b.stateStyle());
+                e.add(new MoveTo(r[0], r[1]));
+                e.add(new HLineTo(r[0] + r[2]));
+                e.add(new VLineTo(r[1] + r[3]));
+                e.add(new HLineTo(r[0]));
+                e.add(new ClosePath());
+            }
         }
         for (int i = used; i < pool.size(); i++) {
             BlockNode n = pool.get(i);
@@ -328,6 +379,21 @@ final class WeekGrid extends Region {
                 n.hide();
             }
         }
+        rects.forEach((state, elements) -> {
+            Path p = fills.get(state);
+            if (!(elements.isEmpty() && p.getElements().isEmpty())) {
+                p.getElements().setAll(elements);
+            }
+        });
+    }
+
+    /** A block's rectangle in grid coordinates: x, y, width, height. */
+    private static double[] rect(CalendarBlock b, double colW) {
+        double y0 = y(b.startMinute());
+        double y1 = y(b.endMinute());
+        double laneW = (colW - 8) / b.lanes();
+        double x = GUTTER + b.day() * colW + 2 + b.lane() * laneW;
+        return new double[] {Math.floor(x), Math.floor(y0) + 1, Math.max(3, Math.floor(laneW) - 2), Math.max(3, Math.floor(y1 - y0) - 2)};
     }
 
     private void layoutGhost(double colW) {
@@ -379,22 +445,27 @@ final class WeekGrid extends Region {
         return minute / SNAP * SNAP;
     }
 
-    private BlockNode blockUnder(MouseEvent e) {
-        Node n = e.getPickResult().getIntersectedNode();
-        while (n != null && n != this) {
-            if (n instanceof BlockNode b) {
-                return b;
+    /** The block under a point, by geometry (the topmost, i.e. the last drawn), and its rectangle. */
+    private CalendarBlock blockAt(double x, double y) {
+        double colW = columnWidth();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            double[] r = rect(blocks.get(i), colW);
+            if (x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) {
+                return blocks.get(i);
             }
-            n = n.getParent();
         }
         return null;
     }
 
+    private boolean onResizeEdge(CalendarBlock b, double y) {
+        double[] r = rect(b, columnWidth());
+        return b.movable() && r[3] >= 2 * RESIZE_EDGE && y >= r[1] + r[3] - RESIZE_EDGE;
+    }
+
     private void hover(MouseEvent e) {
-        BlockNode b = blockUnder(e);
-        boolean edge = b != null && b.block.movable() && e.getY() >= b.getLayoutY() + b.getHeight() - RESIZE_EDGE;
+        CalendarBlock b = blockAt(e.getX(), e.getY());
         setCursor(b == null ? javafx.scene.Cursor.CROSSHAIR
-                : edge ? javafx.scene.Cursor.S_RESIZE : b.block.movable() ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.HAND);
+                : onResizeEdge(b, e.getY()) ? javafx.scene.Cursor.S_RESIZE : b.movable() ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.HAND);
     }
 
     private void pressed(MouseEvent e) {
@@ -405,13 +476,12 @@ final class WeekGrid extends Region {
         pressX = e.getX();
         pressY = e.getY();
         dragging = false;
-        BlockNode b = blockUnder(e);
+        CalendarBlock b = blockAt(e.getX(), e.getY());
         if (b != null) {
-            dragBlock = b.block;
-            boolean edge = e.getY() >= b.getLayoutY() + b.getHeight() - RESIZE_EDGE;
-            gesture = !b.block.movable() ? Gesture.NONE : edge ? Gesture.RESIZE : Gesture.MOVE;
-            anchorDay = b.block.day();
-            anchorMinute = b.block.startMinute();
+            dragBlock = b;
+            gesture = !b.movable() ? Gesture.NONE : onResizeEdge(b, e.getY()) ? Gesture.RESIZE : Gesture.MOVE;
+            anchorDay = b.day();
+            anchorMinute = b.startMinute();
         } else {
             dragBlock = null;
             gesture = Gesture.DRAW;
