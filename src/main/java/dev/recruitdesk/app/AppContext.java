@@ -23,10 +23,12 @@ public final class AppContext {
     private final Clock clock;
     private DataFolderLock lock;
 
+    /** Without a bot token (sandbox mode) the clock becomes a {@link ShiftableClock} the simulator can move forward. */
     public AppContext(Path home, Config config, Clock clock) {
         this.home = Objects.requireNonNull(home);
         this.config = Objects.requireNonNull(config);
-        this.clock = Objects.requireNonNull(clock);
+        Objects.requireNonNull(clock);
+        this.clock = config.get(Config.Key.TELEGRAM_TOKEN).isEmpty() && !(clock instanceof ShiftableClock) ? new ShiftableClock(clock) : clock;
     }
 
     /** Reads the configuration of {@code home}, creating the folder and a default file on first run. */
@@ -46,6 +48,11 @@ public final class AppContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The clock the candidate simulator moves forward; present in sandbox mode only. */
+    public Optional<ShiftableClock> shiftableClock() {
+        return clock instanceof ShiftableClock shiftable ? Optional.of(shiftable) : Optional.empty();
     }
 
     public Path dataFolder() {

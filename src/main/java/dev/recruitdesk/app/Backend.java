@@ -1,32 +1,57 @@
 package dev.recruitdesk.app;
 
 import dev.recruitdesk.booking.BookingChanges;
+import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingService;
+import dev.recruitdesk.booking.CandidateJourney;
 import dev.recruitdesk.booking.CandidateService;
+import dev.recruitdesk.booking.DashboardQueries;
+import dev.recruitdesk.booking.InviteService;
+import dev.recruitdesk.booking.JourneySettings;
+import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.RecruiterService;
+import dev.recruitdesk.booking.ReminderPolicyService;
 import dev.recruitdesk.booking.SlotService;
 import dev.recruitdesk.booking.TemplateService;
+import dev.recruitdesk.booking.WaitingList;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
+import dev.recruitdesk.delivery.LeaderLease;
+import dev.recruitdesk.delivery.LeadershipListener;
+import dev.recruitdesk.delivery.LeaseSettings;
+import dev.recruitdesk.delivery.LeaseStatus;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
+import dev.recruitdesk.sandbox.FakeBotApi;
+import dev.recruitdesk.telegram.BotIdentity;
+import dev.recruitdesk.telegram.CallResult;
+import dev.recruitdesk.store.Notifications;
+import dev.recruitdesk.telegram.CallbackCodec;
+import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
 import dev.recruitdesk.telegram.MessageRenderer;
+import dev.recruitdesk.telegram.PollerStatus;
 import dev.recruitdesk.telegram.TelegramComposer;
+import dev.recruitdesk.telegram.TelegramNotices;
 import dev.recruitdesk.telegram.TemplateCatalog;
+import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything that needs the database: the open database, the use cases, the outbox and the bot connection.
- * Building it starts no thread; {@link #startServices()} starts the dispatcher. Closed once, on exit.
+ * Building it starts no thread; {@link #startServices()} competes for the leader lease, and the dispatcher and the
+ * update poller run while this console leads: always on the embedded file, on PostgreSQL only in the one console
+ * holding the lease. Closed once, on exit.
  */
 public final class Backend implements AutoCloseable {
 
@@ -40,30 +65,60 @@ public final class Backend implements AutoCloseable {
     private final BookingService bookings;
     private final CandidateService candidates;
     private final long currentRecruiterId;
-    private final OutboxSignal outboxSignal = new OutboxSignal();
+    private final Notifications notifications;
+    private final ChangeFeed changes;
+    private final OutboxSignal outboxSignal;
+    private final LeaderLease lease;
     private final Outbox outbox;
     private final DeliveryOps deliveryOps;
     private final TemplateCatalog catalog = new TemplateCatalog();
     private final TemplateService templates;
+    private final MessageRenderer renderer;
+    private final CallbackCodec codec;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
-    private BotConnection bot;
-    private Dispatcher dispatcher;
+    private final ReminderPolicyService reminderPolicy;
+    private final DashboardQueries dashboard;
+    private final WaitingList waitingList;
+    private final InviteService invites;
+    private final RecruiterMessages recruiterMessages;
+    private final CandidateJourney journey;
+    private final Object leaderServicesGuard = new Object();
+    private final BookingQueries queries;
+    private volatile String botUsername;
+    private volatile BotConnection bot;
+    private Dispatcher dispatcher; // guarded by leaderServicesGuard; set while this console leads
+    private UpdatePoller poller; // guarded by leaderServicesGuard; set while this console leads
+    private boolean servicesStarted;
 
     private Backend(AppContext context, DataFolderLock lock, Database db) {
         this.context = context;
         this.lock = lock;
         this.db = db;
+        this.notifications = new Notifications(db.settings());
+        this.changes = new ChangeFeed(notifications);
+        this.outboxSignal = new OutboxSignal(notifications);
+        this.lease = LeaderLease.forDatabase(db, LeaderLease.BOT_SERVICE, context.clock(), LeaseSettings.defaults());
         this.outbox = new Outbox(context.clock(), outboxSignal);
         this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
         this.recruiters = new RecruiterService(db);
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
-        MessageRenderer renderer = new MessageRenderer(templates, catalog);
-        this.keyboards = new Keyboards(context.callbackCodec(), renderer);
+        this.renderer = new MessageRenderer(templates, catalog);
+        this.codec = context.callbackCodec();
+        this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
         this.candidates = new CandidateService(db);
+        TelegramNotices notices = new TelegramNotices(renderer, keyboards);
+        this.waitingList = new WaitingList(db, outbox, notices, context.clock());
+        this.invites = new InviteService(db, context.clock());
+        this.queries = new BookingQueries(db, context.clock(), deliveryOps);
+        this.recruiterMessages = new RecruiterMessages(db, outbox, notices, context.clock());
+        this.journey = new CandidateJourney(bookings, waitingList, context.clock(), journeySettings(context.config()));
+        slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
+        this.reminderPolicy = new ReminderPolicyService(db, context.clock(), bookings.reminderReplanner());
+        this.dashboard = new DashboardQueries(db, context.clock());
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -78,18 +133,86 @@ public final class Backend implements AutoCloseable {
         }
     }
 
-    /** Connects the bot (or starts the sandbox) and starts the delivery service thread. */
+    /** The journey rules from {@code booking.autoApprove} and {@code booking.changeCutoffMinutes}. */
+    static JourneySettings journeySettings(Config config) {
+        boolean autoApprove = config.get(Config.Key.BOOKING_AUTO_APPROVE).map(Boolean::parseBoolean).orElse(false);
+        Duration cutoff = config.get(Config.Key.BOOKING_CHANGE_CUTOFF_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m)))
+                .orElse(JourneySettings.DEFAULT_CUTOFF);
+        return new JourneySettings(autoApprove, cutoff);
+    }
+
+    /**
+     * Connects the bot (or starts the sandbox), starts listening to the other consoles (PostgreSQL) and competes
+     * for the leader lease; the dispatcher and the poller start when this console leads and stop when it no
+     * longer does.
+     */
     public synchronized void startServices() {
-        if (dispatcher != null) {
+        if (servicesStarted) {
             return;
         }
+        servicesStarted = true;
         bot = BotConnection.open(context.config());
+        notifications.start();
+        lease.addListener(new ServicesWhileLeader());
+        lease.start();
+        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot.isSandbox(), lease.status().teamMode(),
+                lease.isLeader(), lease.selfId());
+    }
+
+    /** Starts a fresh dispatcher and poller on every acquisition (each runs once) and stops them on loss. */
+    private final class ServicesWhileLeader implements LeadershipListener {
+
+        @Override
+        public void onLeadershipAcquired(LeaseStatus status) {
+            synchronized (leaderServicesGuard) {
+                if (dispatcher != null) {
+                    return;
+                }
+                Dispatcher d = new Dispatcher(db, bot.gateway(), context.clock(), dispatcherSettings(), outboxSignal);
+                // we hold the lease, so any row still leased belongs to a dispatcher that is gone
+                d.adoptOrphanedLeases();
+                d.start();
+                dispatcher = d;
+                CandidateConversation conversation = new CandidateConversation(journey, invites, outbox, renderer, keyboards,
+                        codec, bot.gateway(), context.clock());
+                UpdatePoller p = new UpdatePoller(bot.gateway(), db, conversation, context.clock(), bot.isSandbox()
+                        ? UpdatePoller.Settings.defaults().withPollTimeoutSeconds(10) : UpdatePoller.Settings.defaults());
+                // another bot instance is polling the same token: let a console that can lead cleanly take over
+                p.onStatus(st -> {
+                    if (st.state() == PollerStatus.State.CONFLICT) {
+                        lease.stepDown("telegram 409 conflict: another getUpdates client");
+                    }
+                });
+                p.start();
+                poller = p;
+                log.info("services.leading owner={} epoch={} bot={}", d.ownerId(), status.epoch(), p.botId());
+            }
+        }
+
+        @Override
+        public void onLeadershipLost(String reason) {
+            synchronized (leaderServicesGuard) {
+                UpdatePoller p = poller;
+                Dispatcher d = dispatcher;
+                poller = null;
+                dispatcher = null;
+                if (p != null) {
+                    p.stop();
+                }
+                if (d != null) {
+                    d.stop();
+                    log.info("services.stopped-leading owner={} reason={}", d.ownerId(), reason);
+                }
+            }
+        }
+    }
+
+    private DispatcherSettings dispatcherSettings() {
         double rate = context.config().get(Config.Key.DELIVERY_RATE).map(Double::parseDouble)
                 .orElse(DispatcherSettings.defaults().ratePerSecond());
-        dispatcher = new Dispatcher(db, bot.gateway(), context.clock(),
-                DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1)), outboxSignal);
-        dispatcher.start();
-        log.info("services.started sandbox={} dispatcher={}", bot.isSandbox(), dispatcher.ownerId());
+        DispatcherSettings settings = DispatcherSettings.defaults().withPacing(rate, Duration.ofSeconds(1));
+        // a NOTIFY from another console can be missed (listening connection down): look every few seconds anyway
+        return db.settings().isPostgres() ? settings.withMaxIdleWait(Duration.ofSeconds(5)) : settings;
     }
 
     public AppContext context() {
@@ -137,12 +260,123 @@ public final class Backend implements AutoCloseable {
         return composer;
     }
 
+    public MessageRenderer renderer() {
+        return renderer;
+    }
+
+    /** The reminder policy; saving it re-plans the pending reminders of future bookings. */
+    public ReminderPolicyService reminderPolicy() {
+        return reminderPolicy;
+    }
+
+    public DashboardQueries dashboard() {
+        return dashboard;
+    }
+
+    /** The delivery service while this console leads, else null. */
+    public Dispatcher dispatcher() {
+        synchronized (leaderServicesGuard) {
+            return dispatcher;
+        }
+    }
+
     public Outbox outbox() {
         return outbox;
     }
 
     public DeliveryOps deliveryOps() {
         return deliveryOps;
+    }
+
+    /** The console's read models: requests, bookings, candidates, timelines. */
+    public BookingQueries queries() {
+        return queries;
+    }
+
+    public WaitingList waitingList() {
+        return waitingList;
+    }
+
+    public InviteService invites() {
+        return invites;
+    }
+
+    public RecruiterMessages recruiterMessages() {
+        return recruiterMessages;
+    }
+
+    public CandidateJourney journey() {
+        return journey;
+    }
+
+    /** The update poller while this console leads, else null. */
+    public UpdatePoller poller() {
+        synchronized (leaderServicesGuard) {
+            return poller;
+        }
+    }
+
+    /**
+     * Sandbox only: moves the clock forward by {@code by} and wakes the dispatcher, so reminders that became due go
+     * out now. Returns false (and does nothing) with a live bot.
+     */
+    public boolean fastForward(Duration by) {
+        Optional<ShiftableClock> clock = context.shiftableClock();
+        if (clock.isEmpty() || bot == null || !bot.isSandbox()) {
+            return false;
+        }
+        clock.get().shift(by);
+        log.info("sandbox.clock shifted={} offset={}", by, clock.get().offset());
+        synchronized (leaderServicesGuard) {
+            if (dispatcher != null) {
+                dispatcher.wake();
+            }
+        }
+        return true;
+    }
+
+    /** Who runs the dispatcher and the poller: for the status bar and the Delivery screen. */
+    public LeaseStatus leaseStatus() {
+        return lease.status();
+    }
+
+    /** The leader lease: services that only the leader runs subscribe here; a 409 Conflict calls stepDown. */
+    public LeaderLease leaderLease() {
+        return lease;
+    }
+
+    /** True while this console's dispatcher runs. */
+    public boolean isDispatching() {
+        synchronized (leaderServicesGuard) {
+            return dispatcher != null && dispatcher.isRunning();
+        }
+    }
+
+    /** True while changes made in other consoles arrive live (PostgreSQL); false on the embedded file. */
+    public boolean isLive() {
+        return notifications.isListening();
+    }
+
+    /** "Row X changed" across consoles, for screens to refresh. */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /**
+     * The bot's @username for invite links: the sandbox bot's, or the live bot's as getMe tells it (asked once, on
+     * first use: call it off the FX thread). Null when services are not started or Telegram cannot be reached.
+     */
+    public String botUsername() {
+        BotConnection connected = bot;
+        if (botUsername == null && connected != null) {
+            if (connected.isSandbox()) {
+                botUsername = FakeBotApi.BOT_USERNAME;
+            } else {
+                CallResult<BotIdentity> me = connected.gateway().getMe();
+                botUsername = me.isOk() ? me.value().username() : null;
+            }
+        }
+        return botUsername;
     }
 
     /** The bot connection, once {@link #startServices()} ran. */
@@ -152,9 +386,8 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (dispatcher != null) {
-            dispatcher.stop();
-        }
+        lease.close(); // stops the poller and the dispatcher if this console leads
+        notifications.close();
         if (bot != null) {
             bot.close();
         }

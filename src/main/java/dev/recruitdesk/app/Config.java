@@ -30,7 +30,11 @@ public final class Config {
         DB_PASSWORD("db.password", true, Check.ANY),
         UI_LANGUAGE("ui.language", false, Check.LANGUAGE),
         UI_THEME("ui.theme", false, Check.THEME),
-        DELIVERY_RATE("delivery.ratePerSecond", false, Check.POSITIVE_NUMBER);
+        DELIVERY_RATE("delivery.ratePerSecond", false, Check.POSITIVE_NUMBER),
+        BOOKING_AUTO_APPROVE("booking.autoApprove", false, Check.BOOLEAN),
+        BOOKING_CHANGE_CUTOFF_MINUTES("booking.changeCutoffMinutes", false, Check.NON_NEGATIVE_INTEGER),
+        BOOKING_MIN_NOTICE_MINUTES("booking.minNoticeMinutes", false, Check.MINUTES),
+        BOOKING_HORIZON_DAYS("booking.horizonDays", false, Check.DAYS);
 
         public final String name;
         public final boolean secret;
@@ -40,6 +44,11 @@ public final class Config {
             this.name = name;
             this.secret = secret;
             this.check = check;
+        }
+
+        /** Why {@code value} is refused for this key, in plain English, or {@code null} when it is fine. */
+        public String problem(String value) {
+            return check.problem(value);
         }
 
         static Optional<Key> byName(String name) {
@@ -53,7 +62,7 @@ public final class Config {
     }
 
     enum Check {
-        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER;
+        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER, MINUTES, DAYS;
 
         String problem(String value) {
             switch (this) {
@@ -71,8 +80,25 @@ public final class Config {
                     } catch (NumberFormatException e) {
                         return "must be a number above 0";
                     }
+                case BOOLEAN:
+                    return value.equals("true") || value.equals("false") ? null : "must be true or false";
+                case MINUTES:
+                    return wholeNumber(value, 0, 60 * 24 * 30) ? null : "must be whole minutes from 0 to 43200";
+                case DAYS:
+                    return wholeNumber(value, 1, 365) ? null : "must be whole days from 1 to 365";
+                case NON_NEGATIVE_INTEGER:
+                    return value.matches("[0-9]{1,6}") ? null : "must be a whole number from 0 to 999999";
                 default:
                     return null;
+            }
+        }
+
+        private static boolean wholeNumber(String value, int min, int max) {
+            try {
+                int n = Integer.parseInt(value);
+                return n >= min && n <= max;
+            } catch (NumberFormatException e) {
+                return false;
             }
         }
     }
@@ -153,6 +179,8 @@ public final class Config {
                 "# db.password=",
                 "# ui.language=ru",
                 "# ui.theme=light",
+                "# booking.autoApprove=false   (true: a candidate's request is approved at once)",
+                "# booking.changeCutoffMinutes=120   (candidates cannot reschedule or cancel later than this before the interview)",
                 "");
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {
@@ -200,6 +228,52 @@ public final class Config {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sets several keys at once: every value is checked first and nothing is written when one is refused; then the
+     * file is rewritten once. An empty value removes the key's value (the line stays, as {@code key=}).
+     *
+     * @throws IllegalArgumentException naming the first refused key and why
+     */
+    public synchronized void putAll(Map<Key, String> changes) {
+        for (Map.Entry<Key, String> e : changes.entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            String problem = value.isEmpty() ? null : e.getKey().check.problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(e.getKey().name + " " + problem);
+            }
+        }
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            for (Map.Entry<Key, String> e : changes.entrySet()) {
+                Key key = e.getKey();
+                String value = e.getValue() == null ? "" : e.getValue().strip();
+                String entry = key.name + "=" + value;
+                boolean replaced = false;
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    int eq = line.indexOf('=');
+                    if (!line.startsWith("#") && eq > 0 && line.substring(0, eq).strip().equals(key.name)) {
+                        lines.set(i, entry);
+                        replaced = true;
+                    }
+                }
+                if (!replaced) {
+                    lines.add(entry);
+                }
+            }
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        changes.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                values.remove(key);
+            } else {
+                values.put(key, value.strip());
+            }
+        });
     }
 
     /** The value as it may appear in logs and on screen: secrets keep only their last four characters. */

@@ -2,19 +2,26 @@ package dev.recruitdesk.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.bench.StartupProbe;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.ui.AdminServices;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.shell.ShellView;
+import dev.recruitdesk.ui.simulator.SandboxChat;
+import dev.recruitdesk.ui.simulator.SimulatorView;
+import dev.recruitdesk.ui.simulator.SimulatorViewModel;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -33,6 +40,7 @@ public class ConsoleApp extends Application {
     private AppContext context;
     private FxTaskRunner tasks;
     private volatile Backend backend;
+    private Stage simulatorStage;
 
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
@@ -53,9 +61,7 @@ public class ConsoleApp extends Application {
             context = Objects.requireNonNull(pendingContext, "launchWith was not called");
         }
         tasks = new FxTaskRunner();
-        String theme = context.config().get(Config.Key.UI_THEME).orElse("light");
-        Application.setUserAgentStylesheet("dark".equals(theme)
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        applyTheme(context.config().get(Config.Key.UI_THEME).orElse("light"));
         Locale locale = I18n.chooseLocale(context.config().get(Config.Key.UI_LANGUAGE).orElse(null), Locale.getDefault());
         I18n i18n = new I18n(locale);
 
@@ -71,6 +77,8 @@ public class ConsoleApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#agendaList") instanceof ListView<?> agenda
+                && agenda.isVisible() && !agenda.getItems().isEmpty());
 
         tasks.run(() -> {
             Backend opened = context.openBackend();
@@ -84,8 +92,18 @@ public class ConsoleApp extends Application {
         }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
-            Screens screens = new Screens(services, tasks, i18n);
+            Screens screens = new Screens(services, adminServicesOf(opened, ConsoleApp::applyTheme), tasks, i18n,
+                    url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+            shell.controller().showPeopleScreens(screens);
+            shell.controller().addScreen("navDashboard", screens::dashboard);
+            shell.controller().addScreen("navDelivery", screens::delivery);
+            shell.controller().addScreen("navTemplates", screens::templates);
+            shell.controller().addScreen("navSettings", screens::settings);
+            opened.bot().sandbox().ifPresent(fake -> {
+                SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
+                shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
+            });
         }, failure -> {
             log.error("console.start.failed", failure);
             String message = failure instanceof DatabaseInUseException ? failure.getMessage()
@@ -94,12 +112,53 @@ public class ConsoleApp extends Application {
         });
     }
 
+    /** Opens the candidate simulator window (one per console; a second press brings it to the front). */
+    private void openSimulator(SandboxChat chat, I18n i18n, Stage owner) {
+        if (simulatorStage != null) {
+            simulatorStage.show();
+            simulatorStage.toFront();
+            return;
+        }
+        SimulatorViewModel model = new SimulatorViewModel(chat, tasks, i18n, Platform::runLater, ZoneId.systemDefault());
+        ViewLoader.Loaded<SimulatorView> view = new ViewLoader(i18n, type -> new SimulatorView(model, i18n)).load(SimulatorView.class);
+        Scene scene = new Scene(view.root(), 700, 780);
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+        Stage stage = new Stage();
+        stage.setTitle(view.controller().title());
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        stage.setOnHidden(e -> {
+            model.close();
+            simulatorStage = null;
+        });
+        simulatorStage = stage;
+        stage.show();
+    }
+
     /** The screens' view of an open backend; public for view-model tests that run on a real database. */
     public static ConsoleServices servicesOf(Backend backend) {
         Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
         return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
-                backend.database().settings().location(), backend.database().settings().isPostgres());
+                backend.database().settings().location(), backend.database().settings().isPostgres(),
+                backend.candidates(), backend.queries(), backend.invites(), backend.recruiterMessages(), backend::botUsername);
+    }
+
+    /** The Delivery, Templates, Settings and Dashboard screens' services on an open backend; public for tests. */
+    public static AdminServices adminServicesOf(Backend backend, java.util.function.Consumer<String> applyTheme) {
+        long me = backend.currentRecruiterId();
+        return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
+                new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
+                backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
+                new ConfigSettingsStore(backend.context().config()),
+                new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
+                System.getProperty("user.name", "console"), applyTheme);
+    }
+
+    /** Switches the AtlantaFX look: {@code dark} or anything else for light. */
+    static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     /** The open backend, once started; for tests. */
@@ -109,6 +168,10 @@ public class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (simulatorStage != null) {
+            Stage open = simulatorStage;
+            Platform.runLater(open::close);
+        }
         if (tasks != null) {
             tasks.close();
         }

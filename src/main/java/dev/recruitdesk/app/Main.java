@@ -1,5 +1,6 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.bench.Bench;
 import dev.recruitdesk.store.DatabaseInUseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,18 +12,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point: a plain class (not the JavaFX {@code Application}) so it starts the same way from an IDE,
- * Maven and the packaged image. Exit codes: 0 ok, 1 failure, 2 bad command line, 3 data folder in use.
+ * Maven and the packaged image. Exit codes: 0 ok, 1 failure, 2 bad command line, 3 data folder in use,
+ * 4 the target of {@code --migrate-to} is not empty.
  */
 public final class Main {
 
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_IN_USE = 3;
+    public static final int EXIT_TARGET_NOT_EMPTY = 4;
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (Bench.handles(args)) {
+            System.exit(Bench.run(args));
+        }
         int code = run(args, System.out, System.err);
         if (code >= 0) {
             System.exit(code);
@@ -62,6 +68,8 @@ public final class Main {
                     return SlotImport.run(context, options.importFile(), out, err);
                 case HEADLESS:
                     return runHeadless(context, err);
+                case MIGRATE:
+                    return MigrateCommand.run(context, options, out, err);
                 default:
                     context.lockDataFolder();
                     ConsoleApp.launchWith(context, args);

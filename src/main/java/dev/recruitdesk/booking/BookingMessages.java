@@ -16,7 +16,10 @@ import dev.recruitdesk.reminders.ReminderPlan;
 import dev.recruitdesk.reminders.ReminderPlanner;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,38 @@ final class BookingMessages {
         Facts f = Facts.load(s, b);
         String key = headline.keyName() + ":booking-" + b.getId() + ":rev-" + b.getRevision();
         send(s, f, headline, key, null, false, now, f.slot.getStartAt());
+        planReminders(s, f, now);
+    }
+
+    /**
+     * Plans the reminders of the booking's current revision again (the policy changed): every planned reminder is
+     * enqueued under its key, which refreshes a PENDING row's due time and payload and leaves a sent or cancelled one
+     * alone; PENDING reminder rows of kinds no longer planned are cancelled. Nothing that was sent is sent again.
+     *
+     * @return the reminder kinds whose pending rows were cancelled
+     */
+    Set<ReminderKind> replanReminders(Session s, Booking b, Instant now) {
+        Facts f = Facts.load(s, b);
+        ReminderPlan plan = planReminders(s, f, now);
+        Set<ReminderKind> dropped = EnumSet.noneOf(ReminderKind.class);
+        for (ReminderKind kind : REMINDER_NOTICES.keySet()) {
+            if (plan.planned().stream().noneMatch(r -> r.kind() == kind)) {
+                dropped.add(kind);
+            }
+        }
+        List<String> names = outboxKinds(dropped);
+        int n = outbox.cancelPendingOfKinds(s, b.getId(), names, "reminder policy changed");
+        log.info("reminder.replanned booking={} rev={} planned={} cancelled={}", b.getId(), b.getRevision(), plan.planned().size(), n);
+        return dropped;
+    }
+
+    /** The outbox kinds of reminder kinds: the rows carry the notice's name ({@code reminder_confirm_2h}). */
+    static List<String> outboxKinds(Set<ReminderKind> kinds) {
+        return kinds.stream().filter(REMINDER_NOTICES::containsKey).map(k -> REMINDER_NOTICES.get(k).keyName()).toList();
+    }
+
+    private ReminderPlan planReminders(Session s, Facts f, Instant now) {
+        Booking b = f.booking;
         ReminderPlan plan = ReminderPlanner.decide(new PlanInput(b.getId(), b.getRevision(), f.slot.getStartAt(), f.slot.getEndAt(),
                 f.candidate.getZone(), f.recruiter.getZone(), b.getStatus() == BookingStatus.CONFIRMED,
                 ReminderPolicyService.load(s), now));
@@ -64,6 +99,7 @@ final class BookingMessages {
             log.info("reminder.planned key={} due={} expires={} why={}", r.dedupKey(), r.dueAt(), r.expiresAt(), r.reason());
         }
         plan.skipped().forEach(k -> log.info("reminder.skipped key={} cause={} why={}", k.dedupKey(), k.cause(), k.reason()));
+        return plan;
     }
 
     /** A one-off message about the booking's current revision, e.g. "rejected", sent now until the slot starts. */
@@ -75,8 +111,7 @@ final class BookingMessages {
     }
 
     void cancelConfirmationPrompts(Session s, Booking b) {
-        int n = outbox.cancelPendingOfKinds(s, b.getId(),
-                ReminderKind.cancelledOnConfirmation().stream().map(ReminderKind::keyName).toList(), "candidate confirmed");
+        int n = outbox.cancelPendingOfKinds(s, b.getId(), outboxKinds(ReminderKind.cancelledOnConfirmation()), "candidate confirmed");
         log.info("reminder.cancelled booking={} count={} why=confirmed", b.getId(), n);
     }
 

@@ -15,6 +15,8 @@ import jakarta.transaction.Synchronization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -44,6 +46,11 @@ public class BookingService {
         this.changes = changes;
     }
 
+    /** Re-plans the reminders of future bookings when the policy changes; see {@link ReminderReplanner}. */
+    public ReminderReplanner reminderReplanner() {
+        return new ReminderReplanner(clock, messages);
+    }
+
     /** Where committed changes are announced. */
     public BookingChanges changes() {
         return changes;
@@ -67,7 +74,8 @@ public class BookingService {
         if (!slot.getStartAt().isAfter(now)) {
             throw new RuleViolation("", "booking.error.slotPast");
         }
-        if (s.find(Candidate.class, candidateId) == null) {
+        // the candidate row is locked too, so one candidate's two requests are checked one after the other
+        if (s.find(Candidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw new IllegalArgumentException("No candidate " + candidateId);
         }
         if (countActive(s, "activeSlotId", slotId) > 0) {
@@ -93,8 +101,27 @@ public class BookingService {
         return inOwnTransaction(s -> approve(s, bookingId));
     }
 
+    /** Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal. */
+    public List<Booking> approveAll(Collection<Long> bookingIds) {
+        return inOwnTransaction(s -> {
+            List<Booking> approved = new ArrayList<>(bookingIds.size());
+            for (long id : bookingIds) {
+                approved.add(approve(s, id));
+                // each approval is done with its rows: without this every flush re-checks all earlier ones (n²)
+                s.flush();
+                s.clear();
+            }
+            return approved;
+        });
+    }
+
     public Booking approve(Session s, long bookingId) {
-        return change(s, bookingId, BookingStatus.APPROVED, Actor.RECRUITER, null,
+        return approve(s, bookingId, Actor.RECRUITER);
+    }
+
+    /** Approval by {@code actor}: the recruiter, or the system when auto-approval is on. */
+    public Booking approve(Session s, long bookingId, Actor actor) {
+        return change(s, bookingId, BookingStatus.APPROVED, actor, null,
                 (b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
     }
 
@@ -262,6 +289,32 @@ public class BookingService {
     public List<BookingEvent> history(long bookingId) {
         return db.inTransaction(s -> s.createSelectionQuery("from BookingEvent where bookingId = :b order by at, id", BookingEvent.class)
                 .setParameter("b", bookingId).getResultList());
+    }
+
+    /** Adds a note to a booking's history without changing it (the candidate's reason after ❌). */
+    public void note(Session s, long bookingId, Actor actor, String note) {
+        Booking booking = s.find(Booking.class, bookingId);
+        if (booking == null) {
+            throw new RuleViolation("", "booking.error.gone");
+        }
+        s.persist(BookingEvent.noted(booking, actor, note, clock.instant()));
+        log.info("booking.noted id={} by={} chars={}", bookingId, actor, note.length());
+    }
+
+    /** The candidate's active booking (with any recruiter), or null. */
+    public static Booking activeOf(Session s, long candidateId) {
+        return s.createSelectionQuery("from Booking where candidateId = :c and activeSlotId is not null order by id", Booking.class)
+                .setParameter("c", candidateId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Booking activeOf(Session s, long candidateId, long recruiterId) {
+        return s.createSelectionQuery("from Booking where activeCandidateKey = :k", Booking.class)
+                .setParameter("k", candidateId + ":" + recruiterId).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Booking activeOnSlot(Session s, long slotId) {
+        return s.createSelectionQuery("from Booking where activeSlotId = :id", Booking.class)
+                .setParameter("id", slotId).getResultList().stream().findFirst().orElse(null);
     }
 
     /** What a change also does, in its transaction; {@code changed} is false when the booking already had the status. */

@@ -4,9 +4,13 @@ import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.Database;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** Recruiter profiles. In single-user (embedded) mode the console works as the one recruiter of the file. */
 public class RecruiterService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_LINK = 500;
 
     private final Database db;
 
@@ -34,6 +38,37 @@ public class RecruiterService {
             if (r == null) {
                 throw new IllegalArgumentException("No recruiter " + id);
             }
+            return r;
+        });
+    }
+
+    /**
+     * Changes the recruiter's name, zone and default meeting link (blank: none). Refuses a blank or over-long name,
+     * an unknown zone and a link that is not http(s), naming the field.
+     */
+    public Recruiter updateProfile(long id, String name, String zoneId, String meetingLink) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
+            throw new RuleViolation("name", "recruiter.error.name", MAX_NAME);
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneId == null ? "" : zoneId.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new RuleViolation("zone", "recruiter.error.zone", String.valueOf(zoneId));
+        }
+        String link = meetingLink == null || meetingLink.isBlank() ? null : meetingLink.strip();
+        if (link != null && (link.length() > MAX_LINK || !link.toLowerCase(Locale.ROOT).matches("https?://\\S+"))) {
+            throw new RuleViolation("meetingLink", "recruiter.error.link", MAX_LINK);
+        }
+        return db.inTransaction(s -> {
+            Recruiter r = s.find(Recruiter.class, id);
+            if (r == null) {
+                throw new IllegalArgumentException("No recruiter " + id);
+            }
+            r.setName(cleanName);
+            r.setZone(zone);
+            r.setMeetingLink(link);
             return r;
         });
     }

@@ -21,9 +21,18 @@ public class ReminderPolicyService {
     private final Database db;
     private final Clock clock;
 
+    private final ReminderReplanner replanner;
+
+    /** A service whose saves only store the policy (reminders already queued keep their times). */
     public ReminderPolicyService(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    /** A service whose saves also re-plan the pending reminders of future bookings, in the same transaction. */
+    public ReminderPolicyService(Database db, Clock clock, ReminderReplanner replanner) {
         this.db = db;
         this.clock = clock;
+        this.replanner = replanner;
     }
 
     public ReminderPolicy load() {
@@ -37,8 +46,9 @@ public class ReminderPolicyService {
     }
 
     /**
-     * Stores {@code policy} for the whole installation; the last save wins. Reminders already in the outbox keep
-     * the times they were planned with.
+     * Stores {@code policy} for the whole installation; the last save wins. With a replanner, the pending reminders
+     * of future bookings follow the new policy in the same transaction (nothing sent is sent again); without one,
+     * reminders already in the outbox keep the times they were planned with.
      */
     public ReminderPolicy save(ReminderPolicy policy) {
         Instant now = clock.instant();
@@ -53,6 +63,10 @@ public class ReminderPolicyService {
                 s.persist(row);
             }
             log.info("reminders.policy.saved created={} policy={}", created, policy);
+            if (replanner != null) {
+                s.flush();
+                replanner.replanFutureBookings(s);
+            }
         });
         return policy;
     }

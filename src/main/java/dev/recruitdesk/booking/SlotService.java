@@ -28,12 +28,24 @@ public class SlotService {
     public static final int MAX_BATCH = 20_000;
     private static final int FLUSH_EVERY = 200;
 
+    /** Runs in the transaction that published a slot (e.g. to tell the waiting list). */
+    @FunctionalInterface
+    public interface AfterCreate {
+        void created(Session s, Slot slot);
+    }
+
     private final Database db;
     private final Clock clock;
+    private volatile AfterCreate afterCreate = (s, slot) -> { };
 
     public SlotService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Sets what runs in every slot-creating transaction after the slot is stored; one hook, set at wiring time. */
+    public void onCreated(AfterCreate hook) {
+        this.afterCreate = java.util.Objects.requireNonNull(hook, "hook");
     }
 
     /**
@@ -58,6 +70,7 @@ public class SlotService {
             s.persist(slot);
             s.flush();
             log.info("slot.created id={} recruiter={} start={} minutes={}", slot.getId(), recruiterId, start, duration.toMinutes());
+            afterCreate.created(s, slot);
             return toRow(slot, null, null);
         });
     }
@@ -159,6 +172,7 @@ public class SlotService {
                 }
             }
             s.flush();
+            created.forEach(slot -> afterCreate.created(s, slot));
             progress.accept(created.size());
             log.info("slot.created.batch recruiter={} count={} first={} last={}", recruiterId, created.size(), min, max);
             return created.stream().map(slot -> toRow(slot, null, null)).toList();

@@ -4,8 +4,12 @@ import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.store.Database;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -21,9 +25,20 @@ public class TemplateService {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateService.class);
 
+    /**
+     * How long composed messages may use a cached text. Saves in this process apply at once; a save by another
+     * console of a team reaches this one's messages within this time.
+     */
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
     private final Database db;
     private final Clock clock;
     private final TemplateRules rules;
+    private volatile SavedTexts cache;
+
+    /** Every template's newest saved text, keyed {@code key/lang}, as read at {@code readAt}. */
+    private record SavedTexts(Map<String, String> texts, Instant readAt) {
+    }
 
     public TemplateService(Database db, Clock clock, TemplateRules rules) {
         this.db = Objects.requireNonNull(db, "db");
@@ -77,9 +92,29 @@ public class TemplateService {
                 .orElseThrow(() -> new IllegalArgumentException("No template " + key));
     }
 
-    /** The newest saved version's text, if any was saved. */
+    /**
+     * The newest saved version's text, if any was saved. Read from a cache of all templates (one query), because
+     * composing a message asks for several texts and a batch of approvals for thousands.
+     */
     public Optional<String> savedText(String key, Language language) {
-        return db.inTransaction(s -> latest(s, key, language)).map(MessageTemplate::getBody);
+        SavedTexts current = cache;
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(current.readAt().plus(CACHE_TTL)) || now.isBefore(current.readAt())) {
+            current = new SavedTexts(readAllLatest(), now);
+            cache = current;
+        }
+        return Optional.ofNullable(current.texts().get(cacheKey(key, language)));
+    }
+
+    private Map<String, String> readAllLatest() {
+        Map<String, String> texts = new HashMap<>();
+        db.inTransaction(s -> s.createSelectionQuery("from MessageTemplate t order by t.version", MessageTemplate.class).getResultList())
+                .forEach(t -> texts.put(cacheKey(t.getKey(), t.getLanguage()), t.getBody()));
+        return texts;
+    }
+
+    private static String cacheKey(String key, Language language) {
+        return key + "/" + language.code();
     }
 
     private TemplateVersion store(String key, Language language, String text, String author, Integer revertedFrom) {
@@ -102,6 +137,7 @@ public class TemplateService {
                 MessageTemplate saved = new MessageTemplate(key, language, next, text, revertedFrom, by, clock.instant());
                 s.persist(saved);
                 log.info("template.saved key={} lang={} version={} revertedFrom={} by={}", key, language.code(), next, revertedFrom, by);
+                cache = null;
                 return view(saved, true);
             });
         } catch (ConstraintViolationException e) {

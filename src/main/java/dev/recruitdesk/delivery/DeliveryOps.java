@@ -131,6 +131,30 @@ public final class DeliveryOps {
         }));
     }
 
+    /** Candidates Telegram said are gone (blocked the bot, deactivated, chat not found). */
+    public long unreachableCandidates() {
+        return db.inTransaction(s -> s.createSelectionQuery("select count(c) from Candidate c where c.reachable = false", Long.class)
+                .getSingleResult());
+    }
+
+    /** Every message kind in the outbox, sorted: the choices of the kind filter. */
+    public List<String> kinds() {
+        return db.inTransaction(s -> s.createSelectionQuery("select distinct m.kind from OutboxMessage m order by m.kind", String.class)
+                .getResultList());
+    }
+
+    /** The names of the given candidates, for showing who a message went to. */
+    public Map<Long, String> candidateNames(java.util.Collection<Long> candidateIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (candidateIds.isEmpty()) {
+            return names;
+        }
+        db.inTransaction(s -> s.createSelectionQuery("select c.id, c.name from Candidate c where c.id in (:ids)", Object[].class)
+                .setParameter("ids", candidateIds).getResultList())
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
     private static String lockStatus(Connection c, long messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status FROM outbox_message WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, messageId);

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>At-most-once across crashes: before a row is handed to the sender its {@code wire_touched} flag is committed.
  * A lease that expires on a touched row (the dispatcher died or hung between send and acknowledgement) makes the
  * row AMBIGUOUS, never PENDING, because the message may have been delivered and Telegram has no idempotency key.
- * Only rows that provably never reached the sender go back to PENDING. The price is one extra small commit per
- * message, and a crash between that commit and the send shows one message as AMBIGUOUS that was never sent.
+ * Only rows that provably never reached the sender go back to PENDING. The price is that a crash between that commit
+ * and the send shows one message as AMBIGUOUS that was never sent. Unpaced, the mark shares its commit with the
+ * previous message's acknowledgement, so a message costs one commit, not two.
  *
  * <p>Sends are sequential: pacing allows 25 msg/s at most, a Bot API call usually answers in well under 100 ms, and
  * one thread keeps per-chat order and clean shutdown simple. Waits go through {@link #wake()}-able monitors and the
@@ -44,6 +45,8 @@ public final class Dispatcher {
     private final SendPacer pacer;
     private final Runnable wakeListener = this::wake;
     private final String owner;
+    private final String claimSql;
+    private final boolean claimBySubquery;
 
     private final Object monitor = new Object();
     private boolean wakeRequested; // guarded by monitor
@@ -63,6 +66,32 @@ public final class Dispatcher {
         this.signal = Objects.requireNonNull(signal, "signal");
         this.pacer = new SendPacer(settings.ratePerSecond(), settings.perChatInterval());
         this.owner = settings.ownerId();
+        this.claimBySubquery = !db.settings().isPostgres();
+        this.claimSql = claimSql(settings.batchSize(), claimBySubquery);
+    }
+
+    /**
+     * The claim statement. PostgreSQL locks rows as its index scan returns them and stops at the batch size. H2 (2.4)
+     * locks every row the query reads before FETCH FIRST applies, and sorts by an index only when ORDER BY starts with
+     * the index's first column: with 10,000 due rows one claim read, sorted and locked all 10,000. On H2 an
+     * index-sorted subquery picks the batch and only those rows are locked; a row another dispatcher holds is skipped,
+     * so under contention a claim may come back short and the next one picks on.
+     */
+    private static String claimSql(int batchSize, boolean bySubquery) {
+        String columns = "SELECT id, dedup_key, candidate_id, chat_id, text, parse_mode, reply_markup, expires_at, attempts "
+                + "FROM outbox_message WHERE ";
+        // the batch size is our own integer, inlined because not every driver accepts a parameter there
+        String due = "status = 'PENDING' AND next_attempt_at <= ?";
+        if (!bySubquery) {
+            return columns + due + " ORDER BY next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+        }
+        return columns + due + " AND id IN (SELECT id FROM outbox_message WHERE " + due
+                + " ORDER BY status, next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY) "
+                + "ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED";
+    }
+
+    private Object[] claimArgs(Instant now) {
+        return claimBySubquery ? new Object[] {now, now} : new Object[] {now};
     }
 
     /** Starts the service thread; a dispatcher runs once (build a new one to start again). */
@@ -199,11 +228,8 @@ public final class Dispatcher {
     private List<Claimed> claim(Instant now) throws SQLException {
         return Sql.inTransaction(dataSource, c -> {
             List<Claimed> rows = new ArrayList<>();
-            // the batch size is our own integer, inlined because not every driver accepts a parameter there
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, dedup_key, candidate_id, chat_id, text, parse_mode, "
-                    + "reply_markup, expires_at, attempts FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= ? "
-                    + "ORDER BY next_attempt_at, id FETCH FIRST " + settings.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                Sql.bind(ps, now);
+            try (PreparedStatement ps = c.prepareStatement(claimSql)) {
+                Sql.bind(ps, claimArgs(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Claimed(rs.getLong("id"), rs.getString("dedup_key"), Sql.getLong(rs, "candidate_id"),
@@ -227,44 +253,80 @@ public final class Dispatcher {
                     continue;
                 }
                 pacer.noteChatSend(row.payload().chatId(), now);
-                Sql.update(c, "UPDATE outbox_message SET status = 'SENDING', lease_owner = ?, lease_expires_at = ?, "
-                        + "wire_touched = FALSE, updated_at = ? WHERE id = ?", owner, leaseEnd, now, row.id());
                 claimed.add(row);
+            }
+            // one round trip for the batch instead of one per row
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET status = 'SENDING', lease_owner = ?, "
+                    + "lease_expires_at = ?, wire_touched = FALSE, updated_at = ? WHERE id = ?")) {
+                for (Claimed row : claimed) {
+                    Sql.bind(ps, owner, leaseEnd, now, row.id());
+                    ps.addBatch();
+                }
+                if (!claimed.isEmpty()) {
+                    ps.executeBatch();
+                }
             }
             return claimed;
         });
     }
 
+    /** A message the sender answered SENT whose acknowledgement may share the next message's transaction. */
+    private record Sent(Claimed m, SendResult r, Instant start, Instant answeredAt, Duration latency) {
+    }
+
+    /**
+     * Sends the batch in order. When the next message may go at once (no pacing wait), the acknowledgement of a SENT
+     * message and the next message's "handed to the sender" mark are one commit instead of two; both facts are still
+     * committed before the next request leaves, so the crash rules are the same. Before any wait, stop or pause the
+     * acknowledgement is committed on its own, so no delivered message waits unacknowledged.
+     */
     private void sendAll(List<Claimed> batch) throws SQLException {
+        Sent unrecorded = null;
         for (int i = 0; i < batch.size(); i++) {
             Instant paused = pausedUntil;
             boolean isPaused = paused != null && clock.instant().isBefore(paused);
             if (stopping || isPaused) {
+                record(unrecorded);
                 // a 429 pause applies to every dispatcher of this bot, so the rows wait it out; others stay due
                 release(batch.subList(i, batch.size()), isPaused && !badToken ? paused : clock.instant());
                 return;
             }
-            if (!waitUntil(pacer.reserveGlobal(clock.instant()))) {
-                release(batch.subList(i, batch.size()), clock.instant());
-                return;
+            Instant slot = pacer.reserveGlobal(clock.instant());
+            if (slot.isAfter(clock.instant())) {
+                record(unrecorded);
+                unrecorded = null;
+                if (!waitUntil(slot)) {
+                    release(batch.subList(i, batch.size()), clock.instant());
+                    return;
+                }
             }
-            sendOne(batch.get(i));
+            Sent previous = unrecorded;
+            unrecorded = null;
+            unrecorded = sendOne(batch.get(i), previous);
         }
+        record(unrecorded);
     }
 
-    private void sendOne(Claimed m) throws SQLException {
+    /** Records {@code previous} (if any) with the mark of {@code m}, sends {@code m}; returns it if SENT and not yet recorded. */
+    private Sent sendOne(Claimed m, Sent previous) throws SQLException {
         Instant start = clock.instant();
         if (m.expiresAt() != null && !start.isBefore(m.expiresAt())) {
-            Sql.inTransaction(dataSource, c -> expire(c, m.id(), m.key(), m.expiresAt(), start));
-            return;
+            Sql.inTransaction(dataSource, c -> {
+                record(c, previous);
+                return expire(c, m.id(), m.key(), m.expiresAt(), start);
+            });
+            return null;
         }
-        int touched = Sql.inTransaction(dataSource, c -> Sql.update(c, "UPDATE outbox_message SET wire_touched = TRUE, "
-                + "lease_expires_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'SENDING'",
-                start.plus(settings.leaseDuration()), start, m.id(), owner));
+        int touched = Sql.inTransaction(dataSource, c -> {
+            record(c, previous);
+            return Sql.update(c, "UPDATE outbox_message SET wire_touched = TRUE, lease_expires_at = ?, updated_at = ? "
+                    + "WHERE id = ? AND lease_owner = ? AND status = 'SENDING'",
+                    start.plus(settings.leaseDuration()), start, m.id(), owner);
+        });
         if (touched == 0) {
             log.warn("outbox.lease-lost key={} id={} owner={} (another dispatcher took the row back before sending)",
                     m.key(), m.id(), owner);
-            return;
+            return null;
         }
         pacer.noteChatSend(m.payload().chatId(), start);
         long t0 = System.nanoTime();
@@ -279,83 +341,104 @@ public final class Dispatcher {
             result = SendResult.failure(SendResult.Outcome.MAYBE_DELIVERED, "sender returned nothing", null);
         }
         Duration latency = result.latency().isZero() ? Duration.ofNanos(System.nanoTime() - t0) : result.latency();
-        acknowledge(m, result, start, latency);
+        Instant answeredAt = clock.instant();
+        if (result.outcome() == SendResult.Outcome.SENT) {
+            badToken = false;
+            return new Sent(m, result, start, answeredAt, latency);
+        }
+        // a failure decides what happens next (a pause, a retry time): recorded at once
+        SendResult failure = result;
+        Sql.inTransaction(dataSource, c -> acknowledge(c, m, failure, start, answeredAt, latency));
+        return null;
     }
 
-    private void acknowledge(Claimed m, SendResult r, Instant start, Duration latency) throws SQLException {
-        Instant now = clock.instant();
+    private void record(Sent sent) throws SQLException {
+        if (sent != null) {
+            Sql.inTransaction(dataSource, c -> acknowledge(c, sent.m(), sent.r(), sent.start(), sent.answeredAt(), sent.latency()));
+        }
+    }
+
+    private void record(Connection c, Sent sent) throws SQLException {
+        if (sent != null) {
+            acknowledge(c, sent.m(), sent.r(), sent.start(), sent.answeredAt(), sent.latency());
+        }
+    }
+
+    private Void acknowledge(Connection c, Claimed m, SendResult r, Instant start, Instant now, Duration latency) throws SQLException {
         int attempt = m.attempts() + 1;
         String error = Sql.clip(r.error(), 1000);
-        Sql.inTransaction(dataSource, c -> {
-            int updated;
-            String guard = " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'";
-            switch (r.outcome()) {
-                case SENT:
-                    // AMBIGUOUS too: our lease ran out during a slow send and a housekeeper marked the row; we now know
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'SENT', sent_at = ?, telegram_message_id = ?, "
-                            + "attempts = attempts + 1, lease_expires_at = NULL, last_error = NULL, updated_at = ? "
-                            + "WHERE id = ? AND lease_owner = ? AND status IN ('SENDING', 'AMBIGUOUS')",
-                            now, r.messageId(), now, m.id(), owner);
-                    if (m.candidateId() != null) {
-                        Sql.update(c, "UPDATE candidate SET reachable = TRUE WHERE id = ? AND reachable = FALSE", m.candidateId());
-                    }
-                    badToken = false;
-                    log.info("outbox.sent key={} chat={} attempt={} telegramId={} ms={}", m.key(), m.payload().chatId(), attempt,
-                            r.messageId(), latency.toMillis());
-                    break;
-                case RETRY_AFTER: {
-                    Instant until = now.plus(r.retryAfter() == null ? DEFAULT_RETRY_AFTER : r.retryAfter());
-                    pause(until, "Telegram flood control (429)");
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL, "
-                            + "lease_expires_at = NULL, wire_touched = FALSE, last_error = ?, updated_at = ?" + guard,
-                            until, error, now, m.id(), owner);
-                    log.warn("outbox.retry-after key={} chat={} until={}", m.key(), m.payload().chatId(), until);
-                    break;
+        int updated;
+        String guard = " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'";
+        switch (r.outcome()) {
+            case SENT:
+                // AMBIGUOUS too: our lease ran out during a slow send and a housekeeper marked the row; we now know
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'SENT', sent_at = ?, telegram_message_id = ?, "
+                        + "attempts = attempts + 1, lease_expires_at = NULL, last_error = NULL, updated_at = ? "
+                        + "WHERE id = ? AND lease_owner = ? AND status IN ('SENDING', 'AMBIGUOUS')",
+                        now, r.messageId(), now, m.id(), owner);
+                if (m.candidateId() != null) {
+                    Sql.update(c, "UPDATE candidate SET reachable = TRUE WHERE id = ? AND reachable = FALSE", m.candidateId());
                 }
-                case BAD_TOKEN: {
-                    Instant until = now.plus(settings.badTokenPause());
-                    badToken = true;
-                    pause(until, "Telegram rejected the bot token");
-                    // stays due: the pause holds sending back, and resume() after a token fix sends it at once
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', lease_owner = NULL, "
-                            + "lease_expires_at = NULL, wire_touched = FALSE, last_error = ?, updated_at = ?" + guard,
-                            error, now, m.id(), owner);
-                    log.error("outbox.bad-token key={} paused until={}", m.key(), until);
-                    break;
+                badToken = false;
+                log.info("outbox.sent key={} chat={} attempt={} telegramId={} ms={}", m.key(), m.payload().chatId(), attempt,
+                        r.messageId(), latency.toMillis());
+                break;
+            case RETRY_AFTER: {
+                Instant until = now.plus(r.retryAfter() == null ? DEFAULT_RETRY_AFTER : r.retryAfter());
+                pause(until, "Telegram flood control (429)");
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL, "
+                        + "lease_expires_at = NULL, wire_touched = FALSE, last_error = ?, updated_at = ?" + guard,
+                        until, error, now, m.id(), owner);
+                log.warn("outbox.retry-after key={} chat={} until={}", m.key(), m.payload().chatId(), until);
+                break;
+            }
+            case BAD_TOKEN: {
+                Instant until = now.plus(settings.badTokenPause());
+                badToken = true;
+                pause(until, "Telegram rejected the bot token");
+                // stays due: the pause holds sending back, and resume() after a token fix sends it at once
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'PENDING', lease_owner = NULL, "
+                        + "lease_expires_at = NULL, wire_touched = FALSE, last_error = ?, updated_at = ?" + guard,
+                        error, now, m.id(), owner);
+                log.error("outbox.bad-token key={} paused until={}", m.key(), until);
+                break;
+            }
+            case TRANSIENT:
+                updated = retryOrGiveUp(c, m, attempt, error, now, guard);
+                break;
+            case UNREACHABLE:
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, "
+                        + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
+                if (m.candidateId() != null) {
+                    Sql.update(c, "UPDATE candidate SET reachable = FALSE WHERE id = ?", m.candidateId());
                 }
-                case TRANSIENT:
-                    updated = retryOrGiveUp(c, m, attempt, error, now, guard);
-                    break;
-                case UNREACHABLE:
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, "
-                            + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
-                    if (m.candidateId() != null) {
-                        Sql.update(c, "UPDATE candidate SET reachable = FALSE WHERE id = ?", m.candidateId());
-                    }
-                    log.warn("outbox.failed key={} chat={} attempt={} reason=unreachable error={}", m.key(), m.payload().chatId(),
-                            attempt, error);
-                    break;
-                case BAD_REQUEST:
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, "
-                            + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
-                    log.warn("outbox.failed key={} chat={} attempt={} reason=bad-request error={}", m.key(), m.payload().chatId(),
-                            attempt, error);
-                    break;
-                case MAYBE_DELIVERED:
-                    updated = Sql.update(c, "UPDATE outbox_message SET status = 'AMBIGUOUS', attempts = attempts + 1, "
-                            + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
-                    log.warn("outbox.ambiguous key={} chat={} attempt={} error={}", m.key(), m.payload().chatId(), attempt, error);
-                    break;
-                default:
-                    throw new IllegalStateException("unhandled outcome " + r.outcome());
-            }
-            if (updated == 0) {
-                log.warn("outbox.ack-lost key={} id={} owner={} outcome={} (the lease was taken back during the send)",
-                        m.key(), m.id(), owner, r.outcome());
-            }
+                log.warn("outbox.failed key={} chat={} attempt={} reason=unreachable error={}", m.key(), m.payload().chatId(),
+                        attempt, error);
+                break;
+            case BAD_REQUEST:
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, "
+                        + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
+                log.warn("outbox.failed key={} chat={} attempt={} reason=bad-request error={}", m.key(), m.payload().chatId(),
+                        attempt, error);
+                break;
+            case MAYBE_DELIVERED:
+                updated = Sql.update(c, "UPDATE outbox_message SET status = 'AMBIGUOUS', attempts = attempts + 1, "
+                        + "lease_expires_at = NULL, last_error = ?, updated_at = ?" + guard, error, now, m.id(), owner);
+                log.warn("outbox.ambiguous key={} chat={} attempt={} error={}", m.key(), m.payload().chatId(), attempt, error);
+                break;
+            default:
+                throw new IllegalStateException("unhandled outcome " + r.outcome());
+        }
+        if (updated == 0) {
+            log.warn("outbox.ack-lost key={} id={} owner={} outcome={} (the lease was taken back during the send)",
+                    m.key(), m.id(), owner, r.outcome());
+        }
+        if (updated > 0) {
+            Ledger.appendLocked(c, m.id(), start, latency, r.outcome().name(), error, r.messageId(), owner);
+        } else {
             Ledger.append(c, m.id(), start, latency, r.outcome().name(), error, r.messageId(), owner);
-            return null;
-        });
+        }
+        return null;
     }
 
     private int retryOrGiveUp(Connection c, Claimed m, int attempt, String error, Instant now, String guard) throws SQLException {
@@ -436,11 +519,39 @@ public final class Dispatcher {
      * again; touched ones may have been delivered and become AMBIGUOUS for an operator to decide.
      */
     private void recoverLeases(Instant now) throws SQLException {
-        Sql.inTransaction(dataSource, c -> {
+        recoverLeases(now, false);
+    }
+
+    /**
+     * Treats every outbox lease not held by this dispatcher as lost, now rather than when it runs out. Call it
+     * before {@link #start()} when this dispatcher has just become the only one: the team leader (holding the
+     * leader lease) or the owner of the embedded file. Rows a dead dispatcher held then go back to the queue, or
+     * become AMBIGUOUS if they had been handed to its sender. Safe even if the previous holder still lives: every
+     * acknowledgement is guarded by owner and state, so a row is never sent twice because of this.
+     *
+     * @return how many rows were recovered
+     */
+    public int adoptOrphanedLeases() {
+        try {
+            int n = recoverLeases(clock.instant(), true);
+            log.info("dispatcher.adopted-leases owner={} rows={}", owner, n);
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recover orphaned outbox leases: " + e.getMessage(), e);
+        }
+    }
+
+    private int recoverLeases(Instant now, boolean allOthers) throws SQLException {
+        return Sql.inTransaction(dataSource, c -> {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, dedup_key, wire_touched, lease_owner, lease_expires_at "
-                    + "FROM outbox_message WHERE status = 'SENDING' AND lease_expires_at < ? FOR UPDATE SKIP LOCKED")) {
-                Sql.bind(ps, now);
+                    + "FROM outbox_message WHERE status = 'SENDING' AND (lease_expires_at < ?"
+                    + (allOthers ? " OR lease_owner <> ?" : "") + ") FOR UPDATE SKIP LOCKED")) {
+                if (allOthers) {
+                    Sql.bind(ps, now, owner);
+                } else {
+                    Sql.bind(ps, now);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), Sql.getInstant(rs, 5)});
@@ -464,7 +575,7 @@ public final class Dispatcher {
                     log.warn("outbox.ambiguous key={} id={} reason=lease-lost previousOwner={}", key, id, previousOwner);
                 }
             }
-            return null;
+            return rows.size();
         });
     }
 

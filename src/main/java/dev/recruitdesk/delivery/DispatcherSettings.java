@@ -67,6 +67,12 @@ public record DispatcherSettings(String ownerId, int batchSize, Duration leaseDu
                 badTokenPause, stopGrace, retry);
     }
 
+    /** The longest wait without looking at the outbox: the fallback when a wake-up from another console is missed. */
+    public DispatcherSettings withMaxIdleWait(Duration value) {
+        return new DispatcherSettings(ownerId, batchSize, leaseDuration, ratePerSecond, perChatInterval, value,
+                badTokenPause, stopGrace, retry);
+    }
+
     public DispatcherSettings withBadTokenPause(Duration value) {
         return new DispatcherSettings(ownerId, batchSize, leaseDuration, ratePerSecond, perChatInterval, maxIdleWait,
                 value, stopGrace, retry);

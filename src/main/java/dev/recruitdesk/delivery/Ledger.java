@@ -22,6 +22,12 @@ final class Ledger {
             lock.setLong(1, messageId);
             lock.executeQuery().close();
         }
+        appendLocked(c, messageId, startedAt, latency, outcome, error, telegramMessageId, leaseOwner);
+    }
+
+    /** Appends one entry when this transaction already holds the message row's lock (it updated the row). */
+    static void appendLocked(Connection c, long messageId, Instant startedAt, Duration latency, String outcome, String error,
+                             Long telegramMessageId, String leaseOwner) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_attempt (message_id, attempt_no, started_at, "
                 + "latency_ms, outcome, error, telegram_message_id, lease_owner) "
                 + "SELECT ?, COALESCE(MAX(attempt_no), 0) + 1, ?, ?, ?, ?, ?, ? FROM delivery_attempt WHERE message_id = ?")) {

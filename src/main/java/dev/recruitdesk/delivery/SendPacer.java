@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class SendPacer {
 
+    /** How many slots a late sender may make up for. */
+    static final int CATCH_UP_SLOTS = 3;
+
     private final Duration spacing;
     private final Duration perChatInterval;
     private final Map<Long, Instant> chatAllowedAt = new HashMap<>();
@@ -24,12 +27,19 @@ final class SendPacer {
         this.perChatInterval = perChatInterval;
     }
 
-    /** Takes the next global send slot and returns when it begins (at or after {@code now}). */
+    /**
+     * Takes the next global send slot and returns when it begins; a time before {@code now} means "at once". Slots lie
+     * on a fixed grid: a send that ran late (a slow commit or answer) leaves the grid where it was, and the next few
+     * sends catch up on it, up to {@link #CATCH_UP_SLOTS} slots, instead of every delay lowering the rate for good.
+     * The grid never runs ahead, so any second holds at most rate + {@code CATCH_UP_SLOTS} + 1 sends (29 at 25/s,
+     * below Telegram's 30). After a longer gap (idle, a pause) the grid restarts at {@code now}: no burst.
+     */
     Instant reserveGlobal(Instant now) {
         if (spacing.isZero()) {
             return now;
         }
-        Instant start = nextFreeAt.isAfter(now) ? nextFreeAt : now;
+        boolean catchingUp = !nextFreeAt.isAfter(now) && !nextFreeAt.plus(spacing.multipliedBy(CATCH_UP_SLOTS)).isBefore(now);
+        Instant start = nextFreeAt.isAfter(now) || catchingUp ? nextFreeAt : now;
         nextFreeAt = start.plus(spacing);
         return start;
     }

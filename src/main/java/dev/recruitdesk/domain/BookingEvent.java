@@ -61,6 +61,11 @@ public class BookingEvent {
         return new BookingEvent(booking.getId(), null, booking.getStatus(), booking.getRevision(), actor, null, at);
     }
 
+    /** A note added to a booking without a change of status, e.g. the candidate's reason after ❌. */
+    public static BookingEvent noted(Booking booking, Actor actor, String note, Instant at) {
+        return new BookingEvent(booking.getId(), booking.getStatus(), booking.getStatus(), booking.getRevision(), actor, note, at);
+    }
+
     public Long getId() {
         return id;
     }

@@ -70,6 +70,16 @@ public class Candidate {
         this.reachable = true;
     }
 
+    /** Forgets the Telegram binding (the user bound this chat to another candidate, e.g. through an invite). */
+    public void unbindTelegram() {
+        this.telegramUserId = null;
+        this.chatId = null;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
     public String getName() {
         return name;
     }

@@ -911,7 +911,7 @@ public final class FakeBotApi implements AutoCloseable {
         if (user.username() != null) {
             json.addProperty("username", user.username());
         }
-        json.addProperty("language_code", "en");
+        json.addProperty("language_code", user.languageCode() == null ? "en" : user.languageCode());
         return json;
     }
 

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Where Flyway finds the schema's migrations; the same for H2 and PostgreSQL. */
+    static final String MIGRATIONS = "classpath:db/migration";
     /** H2's "Database may be already in use" (90020). */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
@@ -46,7 +48,7 @@ public final class Database implements AutoCloseable {
         try {
             MigrateResult migrated = Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    .locations(MIGRATIONS)
                     .load()
                     .migrate();
             SessionFactory sf = sessionFactory(ds);

@@ -1,7 +1,12 @@
 package dev.recruitdesk.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Properties;
 
 /** Where the data lives: the embedded H2 file in the home folder, or a JDBC URL (a team's PostgreSQL). */
 public record DatabaseSettings(String url, String user, String password, Path embeddedFolder) {
@@ -41,5 +46,24 @@ public record DatabaseSettings(String url, String user, String password, Path em
         }
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q);
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work tied to one session (an advisory lock, LISTEN): the pool
+     * would recycle or share it. {@code socketTimeout} bounds every call, so a cut network shows up as an error.
+     */
+    public Connection openDedicated(String purpose, Duration socketTimeout) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        if (isPostgres()) {
+            p.setProperty("ApplicationName", purpose);
+            p.setProperty("connectTimeout", "10");
+            p.setProperty("socketTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
+            p.setProperty("tcpKeepAlive", "true");
+        }
+        Connection c = DriverManager.getConnection(url, p);
+        c.setAutoCommit(true);
+        return c;
     }
 }

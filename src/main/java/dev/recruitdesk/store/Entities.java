@@ -5,12 +5,15 @@ import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BotOffset;
 import dev.recruitdesk.domain.BotUpdateFailure;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateInvite;
+import dev.recruitdesk.domain.ChatState;
 import dev.recruitdesk.domain.DeliveryAttempt;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.domain.Slot;
+import dev.recruitdesk.domain.WaitingEntry;
 import java.util.List;
 
 /** The explicit entity list: Hibernate boots without class-path scanning. */
@@ -27,7 +30,10 @@ final class Entities {
             BotOffset.class,
             BotUpdateFailure.class,
             MessageTemplate.class,
-            ReminderSettings.class);
+            ReminderSettings.class,
+            ChatState.class,
+            CandidateInvite.class,
+            WaitingEntry.class);
 
     private Entities() {
     }

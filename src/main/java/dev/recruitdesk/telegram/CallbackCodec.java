@@ -50,7 +50,9 @@ public final class CallbackCodec {
         /** Request a slot: target = slot id, arg = the page of the time list it was on (to redraw it if taken). */
         PICK("p"),
         /** Choose a zone (city) from the zone list: target = index in that list, arg = 0. */
-        ZONE("z");
+        ZONE("z"),
+        /** Candidate asks for another time from /my: target = booking id, arg = booking revision. */
+        RESCHEDULE("rs");
 
         private final String code;
 

@@ -56,6 +56,37 @@ public final class Keyboards {
         return markup(rows(row));
     }
 
+    /** The city buttons (two per row; target = index in {@code cityNames}) and "other zone" (target = its size). */
+    public String zoneList(List<String> cityNames, Language language) {
+        JsonArray rows = new JsonArray();
+        JsonArray row = new JsonArray();
+        for (int i = 0; i < cityNames.size(); i++) {
+            row.add(button(cityNames.get(i), Action.ZONE, i, 0));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new JsonArray();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        rows.add(single(button(label(TemplateKey.BUTTON_ZONE_OTHER, language), Action.ZONE, cityNames.size(), 0)));
+        return markup(rows);
+    }
+
+    /** "Another time" / "Cancel" under /my, for one booking revision. */
+    public String myBooking(long bookingId, int revision, Language language) {
+        JsonArray row = new JsonArray();
+        row.add(button(label(TemplateKey.BUTTON_RESCHEDULE, language), Action.RESCHEDULE, bookingId, revision));
+        row.add(button(label(TemplateKey.BUTTON_CANCEL, language), Action.CANCEL, bookingId, revision));
+        return markup(rows(row));
+    }
+
+    /** One button opening the list of days. */
+    public String pickTime(Language language) {
+        return markup(rows(single(button(label(TemplateKey.BUTTON_PICK_TIME, language), Action.DAYS, 0, 0))));
+    }
+
     /** One URL button opening the meeting link. */
     public String joinLink(String url, Language language) {
         JsonObject button = new JsonObject();

@@ -41,6 +41,19 @@ public final class MessageRenderer {
         return TemplateCatalog.fill(key, text(key, language), values, false);
     }
 
+    /**
+     * A draft (not yet saved) rendered as {@link #render} or {@link #plain} would render it once saved, for the
+     * console's preview; placeholders the key does not know stay as typed.
+     */
+    public String preview(TemplateKey key, String draft, Map<String, String> values) {
+        return TemplateCatalog.fill(key, draft, values, key.kind() == TemplateKey.Kind.MESSAGE);
+    }
+
+    /** The active label of a button key, for previews. */
+    public String label(TemplateKey key, Language language) {
+        return plain(key, language, Map.of());
+    }
+
     /** A rendered message ready for the outbox. */
     public OutgoingMessage message(long chatId, TemplateKey key, Language language, Map<String, String> values, String replyMarkupJson) {
         return new OutgoingMessage(chatId, render(key, language, values), PARSE_MODE, replyMarkupJson);

@@ -54,7 +54,8 @@ public final class TemplateCatalog implements TemplateRules {
             Map.entry("message", 3000),
             Map.entry("status", 40),
             Map.entry("max_length", 6),
-            Map.entry("count", 4));
+            Map.entry("count", 4),
+            Map.entry("cutoff", 16));
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)\\}");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\\s+[^<>]*)?)>");

@@ -40,6 +40,12 @@ public enum TemplateKey {
     INVITE_UNKNOWN(Kind.MESSAGE),
     INVITE_EXPIRED(Kind.MESSAGE),
     RECRUITER_MESSAGE(Kind.MESSAGE, "recruiter_name", "message"),
+    ASK_ZONE_TYPED(Kind.MESSAGE),
+    BAD_ZONE(Kind.MESSAGE),
+    NEW_SLOTS(Kind.MESSAGE, "candidate_name"),
+    CHANGE_REFUSED(Kind.MESSAGE, "slot_time", "cutoff"),
+    ACTION_REFUSED(Kind.TOAST),
+    FORGED_BUTTON(Kind.TOAST),
 
     BUTTON_CONFIRM(Kind.BUTTON),
     BUTTON_DECLINE(Kind.BUTTON),
@@ -49,7 +55,14 @@ public enum TemplateKey {
     BUTTON_OTHER_DAY(Kind.BUTTON),
     BUTTON_JOIN(Kind.BUTTON),
     BUTTON_DAY(Kind.BUTTON, "slot_date", "count"),
-    BUTTON_SLOT(Kind.BUTTON, "slot_date", "slot_clock", "slot_duration");
+    BUTTON_SLOT(Kind.BUTTON, "slot_date", "slot_clock", "slot_duration"),
+    BUTTON_ZONE_OTHER(Kind.BUTTON),
+    BUTTON_RESCHEDULE(Kind.BUTTON),
+    BUTTON_CANCEL(Kind.BUTTON),
+    BUTTON_PICK_TIME(Kind.BUTTON),
+    STATUS_REQUESTED(Kind.BUTTON),
+    STATUS_APPROVED(Kind.BUTTON),
+    STATUS_CONFIRMED(Kind.BUTTON);
 
     /** How a text is shown, which decides its markup and length rules. */
     public enum Kind {

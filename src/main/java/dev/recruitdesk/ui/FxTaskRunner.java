@@ -27,6 +27,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // a refresh announced just before the window closed: nothing is left to show it
+            log.debug("ui.task dropped: the runner is closed");
+            return;
+        }
         pool.execute(() -> {
             try {
                 T result = work.call();

@@ -18,7 +18,24 @@ final class ChildProcess {
     private ChildProcess() {
     }
 
+    /** Starts the child with stdout and stderr going to {@code log}, for long-running children nobody reads. */
+    static Process startLogged(Path log, String... args) {
+        try {
+            return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Process start(String... args) {
+        try {
+            return new ProcessBuilder(command(args)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -28,11 +45,7 @@ final class ChildProcess {
         command.add("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        try {
-            return new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return command;
     }
 
     static Result run(String... args) {

@@ -36,4 +36,20 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--nope"}, Map.of())).hasMessageContaining("Unknown option: --nope");
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--home"}, Map.of())).hasMessageContaining("--home needs a folder");
     }
+
+    @Test
+    void migrateToTakesAPostgresUrlAndOptionalCredentials() {
+        LaunchOptions o = LaunchOptions.parse(new String[] {"--migrate-to", "jdbc:postgresql://db:5432/rd", "--db-user", "rd",
+                "--db-password", "s3cret"}, Map.of());
+        assertThat(o.mode()).isEqualTo(LaunchOptions.Mode.MIGRATE);
+        assertThat(o.migrateTarget()).isEqualTo("jdbc:postgresql://db:5432/rd");
+        assertThat(o.dbUser()).isEqualTo("rd");
+        assertThat(o.dbPassword()).isEqualTo("s3cret");
+        assertThat(LaunchOptions.parse(new String[] {"--migrate-to", "jdbc:postgresql://db/rd"}, Map.of()).dbUser()).isNull();
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--migrate-to", "jdbc:h2:/tmp/x"}, Map.of()))
+                .hasMessageContaining("--migrate-to needs a jdbc:postgresql: URL");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--migrate-to"}, Map.of())).hasMessageContaining("--migrate-to needs");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--headless", "--db-password", "x"}, Map.of()))
+                .hasMessageContaining("go with --migrate-to");
+    }
 }

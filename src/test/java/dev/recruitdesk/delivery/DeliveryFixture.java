@@ -56,6 +56,12 @@ final class DeliveryFixture implements AutoCloseable {
         return d;
     }
 
+    /** Stops the dispatchers started so far, e.g. between two measured runs on one database. */
+    void stopDispatchers() {
+        dispatchers.forEach(Dispatcher::stop);
+        dispatchers.clear();
+    }
+
     EnqueueResult enqueue(String key, long chatId, String text) {
         return enqueue(key, "notice", Regarding.none(), chatId, text, clock.instant(), null);
     }

@@ -142,7 +142,8 @@ class DispatcherOutcomesTest {
         f.enqueue("k", 1, "hello");
 
         until(() -> d.health().badToken());
-        assertThat(f.status("k")).isEqualTo(OutboxStatus.PENDING);
+        // the flag goes up before the row's return to PENDING commits: wait for the row, do not race it
+        f.awaitStatus("k", OutboxStatus.PENDING);
         assertThat(f.message("k").getAttempts()).isZero();
         assertThat(d.health().pausedUntil()).isEqualTo(DeliveryFixture.T0.plus(Duration.ofMinutes(1)));
 

@@ -46,6 +46,8 @@ class I18nCompletenessTest {
     void everyKeyPassedToTrOrARuleViolationExistsInBothLanguages() throws IOException {
         Set<String> used = usedKeys(Path.of("src/main/java"), ".java", TR_KEY);
         used.addAll(usedKeys(Path.of("src/main/java"), ".java", RULE_KEY));
+        // a literal ending in '.' is a prefix completed at run time (e.g. "delivery.status." + state); AdminI18nTest covers those
+        used.removeIf(key -> key.endsWith("."));
 
         assertThat(used).as("the scan finds literal keys").contains("schedule.state.open", "slot.error.overlap");
         assertThat(difference(used, keys("messages.properties"))).as("code keys missing in English").isEmpty();

@@ -59,7 +59,8 @@ class ScheduleFlowTest {
         awaitSchedule(robot);
         robot.clickOn("#listModeButton");
         String dataFolder = home.resolve("data").toAbsolutePath().toString();
-        assertThat(stage.getTitle()).isEqualTo("RecruitDesk — Embedded database · " + dataFolder);
+        // no bot token in this home: the console runs the sandbox bot and says so first
+        assertThat(stage.getTitle()).isEqualTo("Sandbox — RecruitDesk — Embedded database · " + dataFolder);
         assertThat(label(robot, "#statusMode")).isEqualTo("Embedded database");
         assertThat(label(robot, "#statusLocation")).isEqualTo(dataFolder);
         assertThat(label(robot, "#weekLabel")).isEqualTo("30 Nov – 6 Dec 2026");

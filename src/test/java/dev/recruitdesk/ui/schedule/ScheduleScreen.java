@@ -46,7 +46,7 @@ final class ScheduleScreen implements AutoCloseable {
     /** Shows the screen in {@code stage} (call from {@code @Start}, on the FX thread). */
     void show(Stage stage, double width, double height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        root = new Screens(services, tasks, new I18n(Locale.ENGLISH)).schedule();
+        root = new Screens(services, tasks, new I18n(Locale.ENGLISH), url -> { }).schedule();
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
         stage.setScene(scene);

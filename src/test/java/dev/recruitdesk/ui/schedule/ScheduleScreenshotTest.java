@@ -1,10 +1,11 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.ui.Screenshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.ConsoleApp;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,25 +69,6 @@ class ScheduleScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".state-confirmed").queryAll()).isNotEmpty();
 
-        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        write(shot, Path.of("target/screenshots/schedule.png"));
-        String extra = System.getProperty("screenshots.dir");
-        if (extra != null && !extra.isBlank()) {
-            write(shot, Path.of(extra, "schedule.png"));
-        }
-    }
-
-    private static void write(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(out, "png", file.toFile());
+        Screenshots.save(robot.window(0).getScene(), "schedule.png");
     }
 }

@@ -14,22 +14,29 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
-/** Invariants of the planner over random zones (all of the JDK's), slots near clock changes, policies and "now". */
-class ReminderPlannerProperties {
+/**
+ * Invariants of the planner over random zones (all of the JDK's), slots near clock changes, policies and "now".
+ * Plain JUnit with seeded generators: every run checks the same cases, and a failure names the case that broke.
+ */
+class ReminderPlannerPropertiesTest {
+
+    private static final long SEED = 20261201L;
 
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
     private static final long FROM = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
     private static final long TO = Instant.parse("2040-01-01T00:00:00Z").getEpochSecond();
 
-    @Property(tries = 2000)
-    void everyPlanKeepsTheRules(@ForAll("inputs") PlanInput in) {
+    @Test
+    void everyPlanKeepsTheRules() {
+        forAll(2000, ReminderPlannerPropertiesTest::input, ReminderPlannerPropertiesTest::checkPlan);
+    }
+
+    private static void checkPlan(PlanInput in) {
         ReminderPlan plan = ReminderPlanner.decide(in);
         Instant now = in.now();
         Map<ReminderKind, PlannedReminder> planned = new EnumMap<>(ReminderKind.class);
@@ -157,8 +164,16 @@ class ReminderPlannerProperties {
         }
     }
 
-    @Property(tries = 2000)
-    void quietRunsAreFoundAcrossClockChanges(@ForAll("zones") ZoneId zone, @ForAll("quietHours") QuietHours q, @ForAll("instants") Instant probe) {
+    /** A random zone, quiet period and moment. */
+    private record QuietCase(ZoneId zone, QuietHours q, Instant probe) {
+    }
+
+    @Test
+    void quietRunsAreFoundAcrossClockChanges() {
+        forAll(2000, r -> new QuietCase(zone(r), quietHours(r), instant(r)), c -> checkQuietRun(c.zone(), c.q(), c.probe()));
+    }
+
+    private static void checkQuietRun(ZoneId zone, QuietHours q, Instant probe) {
         Instant quiet = firstQuietFrom(q, zone, probe);
         Instant start = q.runStart(quiet, zone);
         Instant end = q.runEnd(quiet, zone);
@@ -185,71 +200,78 @@ class ReminderPlannerProperties {
         return a.isAfter(b) ? a : b;
     }
 
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of(ZONES).map(ZoneId::of);
+    /** Runs {@code check} on {@code tries} generated cases; a failure says which case, by number and value. */
+    private static <T> void forAll(int tries, Function<SplittableRandom, T> generate, Consumer<T> check) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < tries; i++) {
+            T value = generate.apply(random.split());
+            try {
+                check.accept(value);
+            } catch (AssertionError e) {
+                throw new AssertionError("case " + i + " of " + tries + " (seed " + SEED + "): " + value + "\n" + e.getMessage(), e);
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(FROM, TO).map(Instant::ofEpochSecond);
+    private static ZoneId zone(SplittableRandom r) {
+        return ZoneId.of(ZONES.get(r.nextInt(ZONES.size())));
     }
 
-    @Provide
-    Arbitrary<QuietHours> quietHours() {
-        return Combinators.combine(Arbitraries.integers().between(0, 24 * 60 - 1), Arbitraries.integers().between(1, 16 * 60))
-                .as((start, length) -> QuietHours.ofMinutes(start, (start + length) % (24 * 60)));
+    private static Instant instant(SplittableRandom r) {
+        return Instant.ofEpochSecond(r.nextLong(FROM, TO + 1));
     }
 
-    @Provide
-    Arbitrary<PlanInput> inputs() {
-        Arbitrary<ZoneId> zones = zones();
-        Arbitrary<ZoneId> candidateZones = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, zones),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("Europe/Berlin", "America/New_York", "Europe/Moscow", "Asia/Novosibirsk",
-                        "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran").map(ZoneId::of)));
-        Arbitrary<Long> ids = Arbitraries.longs().between(1, Long.MAX_VALUE / 2);
-        Arbitrary<Integer> revisions = Arbitraries.integers().between(1, 50);
-        Arbitrary<Long> leadSeconds = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(-3600, 5 * 24 * 3600)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 3 * 3600)));
-        return candidateZones.flatMap(candidateZone -> Combinators.combine(
-                        slotStarts(candidateZone), zones, leadSeconds, policies(), Arbitraries.of(true, false), ids, revisions)
-                .as((start, recruiterZone, lead, policy, confirmed, id, rev) -> new PlanInput(id, rev, start,
-                        start.plus(Duration.ofMinutes(30)), candidateZone, recruiterZone, confirmed, policy, start.minusSeconds(lead))));
+    private static QuietHours quietHours(SplittableRandom r) {
+        int start = r.nextInt(0, 24 * 60);
+        int length = r.nextInt(1, 16 * 60 + 1);
+        return QuietHours.ofMinutes(start, (start + length) % (24 * 60));
+    }
+
+    private static final List<ZoneId> TRICKY_ZONES = List.of("Europe/Berlin", "America/New_York", "Europe/Moscow",
+            "Asia/Novosibirsk", "Australia/Lord_Howe", "America/Santiago", "Asia/Tehran").stream().map(ZoneId::of).toList();
+
+    private static PlanInput input(SplittableRandom r) {
+        ZoneId candidateZone = r.nextInt(4) < 3 ? zone(r) : TRICKY_ZONES.get(r.nextInt(TRICKY_ZONES.size()));
+        Instant start = slotStart(r, candidateZone);
+        long lead = r.nextInt(4) < 3 ? r.nextLong(-3600, 5 * 24 * 3600 + 1) : r.nextLong(0, 3 * 3600 + 1);
+        return new PlanInput(r.nextLong(1, Long.MAX_VALUE / 2), r.nextInt(1, 51), start, start.plus(Duration.ofMinutes(30)),
+                candidateZone, zone(r), r.nextBoolean(), policy(r), start.minusSeconds(lead));
     }
 
     /** Whole-minute starts, half of them within two days of one of the zone's clock changes. */
-    private static Arbitrary<Instant> slotStarts(ZoneId zone) {
-        Arbitrary<Instant> anywhere = Arbitraries.longs().between(FROM / 60, TO / 60).map(m -> Instant.ofEpochSecond(m * 60));
-        Arbitrary<Instant> nearChange = Combinators.combine(anywhere, Arbitraries.integers().between(-48 * 60, 48 * 60))
-                .as((t, minutes) -> {
-                    ZoneOffsetTransition next = zone.getRules().nextTransition(t);
-                    return (next == null ? t : next.getInstant()).plus(Duration.ofMinutes(minutes));
-                });
-        return Arbitraries.oneOf(anywhere, nearChange);
+    private static Instant slotStart(SplittableRandom r, ZoneId zone) {
+        Instant anywhere = Instant.ofEpochSecond(r.nextLong(FROM / 60, TO / 60 + 1) * 60);
+        if (r.nextBoolean()) {
+            return anywhere;
+        }
+        ZoneOffsetTransition next = zone.getRules().nextTransition(anywhere);
+        return (next == null ? anywhere : next.getInstant()).plus(Duration.ofMinutes(r.nextInt(-48 * 60, 48 * 60 + 1)));
     }
 
-    @Provide
-    Arbitrary<ReminderPolicy> policies() {
-        Arbitrary<Integer> soon = Arbitraries.integers().between(5, 180);
-        return soon.flatMap(ss -> Arbitraries.integers().between(ss + 30, ss + 30 + 24 * 60).flatMap(confirm -> Combinators.combine(
-                Arbitraries.integers().between(confirm + 30, 72 * 60),
-                Arbitraries.integers().between(5, confirm - 30),
-                Arbitraries.of(true, false).list().ofSize(4),
-                quietHours().injectNull(0.2))
-                .as((day, alert, enabled, quiet) -> {
-                    Map<ReminderKind, ReminderPolicy.KindSetting> kinds = new EnumMap<>(ReminderKind.class);
-                    kinds.put(ReminderKind.STARTING_SOON, new ReminderPolicy.KindSetting(enabled.get(0), Duration.ofMinutes(ss)));
-                    kinds.put(ReminderKind.CONFIRM_2H, new ReminderPolicy.KindSetting(enabled.get(1), Duration.ofMinutes(confirm)));
-                    kinds.put(ReminderKind.DAY_BEFORE, new ReminderPolicy.KindSetting(enabled.get(2), Duration.ofMinutes(day)));
-                    kinds.put(ReminderKind.UNCONFIRMED_ALERT, new ReminderPolicy.KindSetting(enabled.get(3), Duration.ofMinutes(alert)));
-                    return ReminderPolicy.of(kinds, quiet == null ? QuietHours.DEFAULT : quiet, quiet != null);
-                })));
+    private static ReminderPolicy policy(SplittableRandom r) {
+        int soon = r.nextInt(5, 181);
+        int confirm = r.nextInt(soon + 30, soon + 30 + 24 * 60 + 1);
+        int day = r.nextInt(confirm + 30, 72 * 60 + 1);
+        int alert = r.nextInt(5, confirm - 30 + 1);
+        QuietHours quiet = r.nextInt(5) == 0 ? null : quietHours(r);
+        Map<ReminderKind, ReminderPolicy.KindSetting> kinds = new EnumMap<>(ReminderKind.class);
+        kinds.put(ReminderKind.STARTING_SOON, new ReminderPolicy.KindSetting(r.nextBoolean(), Duration.ofMinutes(soon)));
+        kinds.put(ReminderKind.CONFIRM_2H, new ReminderPolicy.KindSetting(r.nextBoolean(), Duration.ofMinutes(confirm)));
+        kinds.put(ReminderKind.DAY_BEFORE, new ReminderPolicy.KindSetting(r.nextBoolean(), Duration.ofMinutes(day)));
+        kinds.put(ReminderKind.UNCONFIRMED_ALERT, new ReminderPolicy.KindSetting(r.nextBoolean(), Duration.ofMinutes(alert)));
+        return ReminderPolicy.of(kinds, quiet == null ? QuietHours.DEFAULT : quiet, quiet != null);
     }
 
-    @Property(tries = 300)
-    void defaultPolicyUnconfirmedAndWellAheadAlwaysGetsAPrompt(@ForAll("zones") ZoneId zone, @ForAll("instants") Instant start) {
+    /** A random zone and interview start. */
+    private record StartCase(ZoneId zone, Instant start) {
+    }
+
+    @Test
+    void defaultPolicyUnconfirmedAndWellAheadAlwaysGetsAPrompt() {
+        forAll(300, r -> new StartCase(zone(r), instant(r)), c -> checkPromptPlanned(c.zone(), c.start()));
+    }
+
+    private static void checkPromptPlanned(ZoneId zone, Instant start) {
         Instant slot = Instant.ofEpochSecond(start.getEpochSecond() / 60 * 60);
         PlanInput in = new PlanInput(1, 1, slot, slot.plus(Duration.ofMinutes(30)), zone, zone, false, ReminderPolicy.defaults(),
                 slot.minus(Duration.ofDays(3)));
