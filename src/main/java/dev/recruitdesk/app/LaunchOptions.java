@@ -10,14 +10,15 @@ import java.util.Optional;
  * @param migrateTarget the PostgreSQL URL of {@code --migrate-to}, or {@code null}
  * @param dbUser        {@code --db-user}, or {@code null} (then the config's {@code db.user})
  * @param dbPassword    {@code --db-password}, or {@code null} (then the config's {@code db.password})
+ * @param importFile    the CSV file of {@code --import-slots}, or {@code null}
  */
-public record LaunchOptions(Mode mode, Path home, String migrateTarget, String dbUser, String dbPassword) {
+public record LaunchOptions(Mode mode, Path home, String migrateTarget, String dbUser, String dbPassword, Path importFile) {
 
     /** What the process was started to do. */
-    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, MIGRATE, VERSION, HELP }
+    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, MIGRATE, IMPORT_SLOTS, VERSION, HELP }
 
     public LaunchOptions(Mode mode, Path home) {
-        this(mode, home, null, null, null);
+        this(mode, home, null, null, null, null);
     }
 
     public static final String USAGE = String.join("\n",
@@ -30,6 +31,7 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
             "                  database (jdbc:postgresql://host:5432/name), print a summary and exit",
             "  --db-user NAME, --db-password SECRET",
             "                  credentials for --migrate-to (default: db.user and db.password of the config)",
+            "  --import-slots FILE  publish the slots of a CSV file (date,time,duration,place_or_link), all or none",
             "  --home DIR      home folder (default: $RECRUITDESK_HOME or ~/.recruitdesk)",
             "  --version       print the version and exit",
             "  --help          print this text and exit");
@@ -41,6 +43,7 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
         String migrateTarget = null;
         String dbUser = null;
         String dbPassword = null;
+        Path importFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -55,6 +58,10 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
                         throw new IllegalArgumentException("--migrate-to needs a jdbc:postgresql: URL, not " + migrateTarget);
                     }
                     mode = pick(mode, Mode.MIGRATE);
+                }
+                case "--import-slots" -> {
+                    importFile = Path.of(value(args, i++, "a CSV file"));
+                    mode = pick(mode, Mode.IMPORT_SLOTS);
                 }
                 case "--db-user" -> dbUser = value(args, i++, "a user name");
                 case "--db-password" -> dbPassword = value(args, i++, "a password");
@@ -71,7 +78,7 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
             throw new IllegalArgumentException("--db-user and --db-password go with --migrate-to; consoles read db.user and "
                     + "db.password from " + Config.FILE_NAME);
         }
-        return new LaunchOptions(mode, home != null ? home : defaultHome(env), migrateTarget, dbUser, dbPassword);
+        return new LaunchOptions(mode, home != null ? home : defaultHome(env), migrateTarget, dbUser, dbPassword, importFile);
     }
 
     private static String value(String[] args, int i, String what) {

@@ -64,6 +64,8 @@ public final class Main {
             switch (options.mode()) {
                 case SELF_TEST:
                     return SelfTest.run(context, out, err);
+                case IMPORT_SLOTS:
+                    return SlotImport.run(context, options.importFile(), out, err);
                 case HEADLESS:
                     return runHeadless(context, err);
                 case MIGRATE:

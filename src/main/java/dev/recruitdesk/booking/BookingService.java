@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -224,6 +225,51 @@ public class BookingService {
             messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
         }
         log.info("booking.rescheduled id={} slot={} rev={} by={}", bookingId, newSlotId, b.getRevision(), actor);
+        return published(s, b, actor);
+    }
+
+    /**
+     * Moves a booked slot to a new time (or length) together with its booking: the slot row keeps its id, the
+     * booking gets a new revision, exactly as {@link #reschedule} does for a move to another slot. The slot rules of
+     * {@link SlotService#create} apply (future start, duration bounds, no overlap with the recruiter's other open
+     * slots); the old revision's pending messages are cancelled and an approved booking's candidate gets one
+     * "rescheduled" message and the new time's reminders.
+     */
+    public Booking rescheduleInPlace(long bookingId, Instant newStart, Duration newDuration, Actor actor) {
+        return inOwnTransaction(s -> rescheduleInPlace(s, bookingId, newStart, newDuration, actor));
+    }
+
+    public Booking rescheduleInPlace(Session s, long bookingId, Instant newStart, Duration newDuration, Actor actor) {
+        SlotService.checkDuration(newDuration);
+        Instant now = clock.instant();
+        if (!newStart.isAfter(now)) {
+            throw new RuleViolation("start", "slot.error.past");
+        }
+        Slot slot = SlotService.lockSlotAndRecruiter(s, find(s, bookingId).getSlotId());
+        Booking b = lock(s, bookingId);
+        if (!b.getStatus().isActive() || b.getSlotId() != slot.getId()) {
+            throw new RuleViolation("", "booking.error.transition", b.getStatus(), b.getStatus());
+        }
+        if (slot.getStartAt().equals(newStart) && slot.getDuration().equals(newDuration)) {
+            return b;
+        }
+        if (!slot.getStartAt().isAfter(now)) {
+            throw new RuleViolation("", "booking.error.slotPast");
+        }
+        Slot clash = SlotService.firstOverlap(s, slot.getRecruiterId(), newStart, newStart.plus(newDuration), slot.getId());
+        if (clash != null) {
+            throw new RuleViolation("start", "slot.error.overlap", clash.getStartAt(), clash.getEndAt());
+        }
+        Instant oldStart = slot.getStartAt();
+        slot.moveTo(newStart, newDuration);
+        s.persist(b.reschedule(slot.getId(), actor, now));
+        s.flush();
+        messages.cancelOlderRevisions(s, b);
+        if (b.getStatus() != BookingStatus.REQUESTED) {
+            messages.approvedRevision(s, b, NoticeKind.RESCHEDULED, now);
+        }
+        log.info("booking.rescheduled.inplace id={} slot={} from={} to={} rev={} by={}", bookingId, slot.getId(), oldStart,
+                newStart, b.getRevision(), actor);
         return published(s, b, actor);
     }
 

@@ -2,7 +2,6 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
-import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
@@ -11,18 +10,23 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.IntConsumer;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Publishing, listing and removing slots. */
+/** Publishing (one or many), listing, moving and removing slots. */
 public class SlotService {
 
     private static final Logger log = LoggerFactory.getLogger(SlotService.class);
+
+    /** Slots per {@link #createMany} call: a year of 10-minute slots on weekdays fits, a runaway file does not. */
+    public static final int MAX_BATCH = 20_000;
+    private static final int FLUSH_EVERY = 200;
 
     /** Runs in the transaction that published a slot (e.g. to tell the waiting list). */
     @FunctionalInterface
@@ -71,32 +75,163 @@ public class SlotService {
         });
     }
 
-    /** The recruiter's slots (open and closed) starting in [from, to), with their active bookings. */
+    /**
+     * The recruiter's slots (open and closed) starting in [from, to), with their active bookings; a slot whose
+     * latest booking was declined (and is free again) carries that booking, so screens can say so
+     * ({@link SlotRow#isBooked()} tells the two apart). Two read-only projection queries whatever the count, so a
+     * week of thousands of slots loads in milliseconds.
+     */
     public List<SlotRow> list(long recruiterId, Instant from, Instant to) {
         return db.inTransaction(s -> {
-            List<Slot> slots = s.createSelectionQuery(
-                            "from Slot where recruiterId = :r and startAt >= :from and startAt < :to and status <> :cancelled order by startAt",
-                            Slot.class)
+            List<SlotRow> rows = s.createSelectionQuery(
+                            "select new dev.recruitdesk.booking.SlotRow(s.id, s.startAt, s.endAt, s.place, s.status, b.id, b.status, c.name)"
+                                    + " from Slot s left join Booking b on b.activeSlotId = s.id left join Candidate c on c.id = b.candidateId"
+                                    + " where s.recruiterId = :r and s.startAt >= :from and s.startAt < :to and s.status <> :cancelled"
+                                    + " order by s.startAt, s.id", SlotRow.class)
                     .setParameter("r", recruiterId)
                     .setParameter("from", from)
                     .setParameter("to", to)
                     .setParameter("cancelled", SlotStatus.CANCELLED)
+                    .setReadOnly(true)
                     .getResultList();
-            if (slots.isEmpty()) {
+            if (rows.isEmpty()) {
                 return List.of();
             }
-            List<Booking> bookings = s.createSelectionQuery("from Booking where activeSlotId in :ids", Booking.class)
-                    .setParameter("ids", slots.stream().map(Slot::getId).toList())
-                    .getResultList();
-            Map<Long, Booking> bySlot = bookings.stream().collect(Collectors.toMap(Booking::getSlotId, Function.identity()));
-            Map<Long, String> names = bookings.isEmpty() ? Map.of() : s.createSelectionQuery("from Candidate where id in :ids", Candidate.class)
-                    .setParameter("ids", bookings.stream().map(Booking::getCandidateId).toList())
-                    .getResultList().stream().collect(Collectors.toMap(Candidate::getId, Candidate::getName));
-            return slots.stream().map(slot -> {
-                Booking b = bySlot.get(slot.getId());
-                return toRow(slot, b, b == null ? null : names.get(b.getCandidateId()));
-            }).toList();
+            // the latest ended booking per slot, when it was a decline
+            Map<Long, Declined> declined = new HashMap<>();
+            s.createSelectionQuery(
+                            "select b.slotId, b.id, b.status, c.name from Booking b join Slot s on s.id = b.slotId"
+                                    + " left join Candidate c on c.id = b.candidateId"
+                                    + " where s.recruiterId = :r and s.startAt >= :from and s.startAt < :to and b.activeSlotId is null"
+                                    + " order by b.id", Object[].class)
+                    .setParameter("r", recruiterId)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .setReadOnly(true)
+                    .getResultList()
+                    .forEach(t -> declined.put((Long) t[0], t[2] == BookingStatus.DECLINED
+                            ? new Declined((Long) t[1], (String) t[3]) : null));
+            if (declined.values().stream().allMatch(java.util.Objects::isNull)) {
+                return rows;
+            }
+            List<SlotRow> out = new ArrayList<>(rows.size());
+            for (SlotRow row : rows) {
+                Declined d = row.bookingId() == null ? declined.get(row.id()) : null;
+                out.add(d == null ? row : new SlotRow(row.id(), row.start(), row.end(), row.place(), row.status(),
+                        d.bookingId(), BookingStatus.DECLINED, d.candidateName()));
+            }
+            return out;
         });
+    }
+
+    /**
+     * Publishes many slots in one transaction, all or nothing. Under the recruiter's row lock every draft is checked
+     * again (duration, past, overlap with open slots and with the other drafts), since the preview the recruiter saw
+     * may be stale. {@code progress} hears how many were written so far (from the worker thread).
+     */
+    public List<SlotRow> createMany(long recruiterId, List<SlotDraft> drafts) {
+        return createMany(recruiterId, drafts, done -> { });
+    }
+
+    public List<SlotRow> createMany(long recruiterId, List<SlotDraft> drafts, IntConsumer progress) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        if (drafts.size() > MAX_BATCH) {
+            throw new RuleViolation("", "slot.error.batchSize", MAX_BATCH);
+        }
+        drafts.forEach(d -> checkDuration(d.duration()));
+        Instant now = clock.instant();
+        return db.inTransaction(s -> {
+            lockRecruiter(s, recruiterId);
+            Instant min = drafts.stream().map(SlotDraft::start).min(Instant::compareTo).orElseThrow();
+            Instant max = drafts.stream().map(SlotDraft::end).max(Instant::compareTo).orElseThrow();
+            List<SlotBatch.Busy> busy = s.createSelectionQuery(
+                            "select s.startAt, s.endAt from Slot s where s.recruiterId = :r and s.status = :open and s.startAt < :max and s.endAt > :min",
+                            Object[].class)
+                    .setParameter("r", recruiterId).setParameter("open", SlotStatus.OPEN)
+                    .setParameter("min", min).setParameter("max", max)
+                    .getResultList().stream().map(t -> new SlotBatch.Busy((Instant) t[0], (Instant) t[1])).toList();
+            for (SlotBatch.Verdict v : SlotBatch.check(drafts, busy, now)) {
+                if (!v.ok()) {
+                    throw switch (v.problem()) {
+                        case PAST -> new RuleViolation("start", "slot.error.batchPast", v.draft().start());
+                        case OVERLAPS_EXISTING, OVERLAPS_BATCH -> new RuleViolation("start", "slot.error.batchOverlap",
+                                v.draft().start(), v.clash().start(), v.clash().end());
+                    };
+                }
+            }
+            List<Slot> created = new ArrayList<>(drafts.size());
+            for (SlotDraft d : drafts) {
+                Slot slot = new Slot(recruiterId, d.start(), d.duration(), d.place(), now);
+                s.persist(slot);
+                created.add(slot);
+                if (created.size() % FLUSH_EVERY == 0) {
+                    s.flush();
+                    progress.accept(created.size());
+                }
+            }
+            s.flush();
+            created.forEach(slot -> afterCreate.created(s, slot));
+            progress.accept(created.size());
+            log.info("slot.created.batch recruiter={} count={} first={} last={}", recruiterId, created.size(), min, max);
+            return created.stream().map(slot -> toRow(slot, null, null)).toList();
+        });
+    }
+
+    /**
+     * Moves or resizes an open, unbooked slot with the rules of {@link #create}: the new start in the future, the
+     * duration within bounds, no overlap with the recruiter's other open slots. A booked slot is refused; it moves
+     * with its booking through {@link BookingService#rescheduleInPlace}, which tells the candidate.
+     */
+    public SlotRow move(long slotId, Instant newStart, Duration newDuration) {
+        checkDuration(newDuration);
+        Instant now = clock.instant();
+        if (!newStart.isAfter(now)) {
+            throw new RuleViolation("start", "slot.error.past");
+        }
+        return db.inTransaction(s -> {
+            Slot slot = lockSlotAndRecruiter(s, slotId);
+            if (slot.getStatus() != SlotStatus.OPEN) {
+                throw new RuleViolation("", "slot.error.notOpen");
+            }
+            if (!slot.getStartAt().isAfter(now)) {
+                throw new RuleViolation("", "slot.error.started");
+            }
+            Long active = s.createSelectionQuery("select count(*) from Booking where activeSlotId = :id", Long.class)
+                    .setParameter("id", slotId).getSingleResult();
+            if (active > 0) {
+                throw new RuleViolation("", "slot.error.bookedMove");
+            }
+            Instant end = newStart.plus(newDuration);
+            Slot clash = firstOverlap(s, slot.getRecruiterId(), newStart, end, slotId);
+            if (clash != null) {
+                throw new RuleViolation("start", "slot.error.overlap", clash.getStartAt(), clash.getEndAt());
+            }
+            Instant from = slot.getStartAt();
+            slot.moveTo(newStart, newDuration);
+            s.flush();
+            log.info("slot.moved id={} from={} to={} minutes={}", slotId, from, newStart, newDuration.toMinutes());
+            return toRow(slot, null, null);
+        });
+    }
+
+    private record Declined(long bookingId, String candidateName) {
+    }
+
+    /** Locks the slot's recruiter, then the slot: the order every slot-changing use case takes. */
+    static Slot lockSlotAndRecruiter(Session s, long slotId) {
+        List<Long> owner = s.createSelectionQuery("select recruiterId from Slot where id = :id", Long.class)
+                .setParameter("id", slotId).getResultList();
+        if (owner.isEmpty()) {
+            throw new RuleViolation("", "slot.error.gone");
+        }
+        lockRecruiter(s, owner.get(0));
+        Slot slot = s.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
+        if (slot == null) {
+            throw new RuleViolation("", "slot.error.gone");
+        }
+        return slot;
     }
 
     /**

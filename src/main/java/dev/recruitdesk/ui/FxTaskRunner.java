@@ -44,6 +44,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public void post(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
     }

@@ -11,6 +11,11 @@ public interface TaskRunner {
 
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Hands a small UI update (e.g. progress) from a worker to the UI thread; the direct runner runs it at once. */
+    default void post(Runnable update) {
+        update.run();
+    }
+
     /** Runs work and callbacks on the calling thread: for view-model tests without a toolkit. */
     static TaskRunner direct() {
         return new TaskRunner() {

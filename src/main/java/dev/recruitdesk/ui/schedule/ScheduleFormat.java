@@ -49,6 +49,11 @@ final class ScheduleFormat {
         return capitalise(date.format(dayTitle));
     }
 
+    /** "Mon 7 Dec", for the calendar's column heads. */
+    String shortDay(LocalDate date) {
+        return capitalise(date.format(shortDay));
+    }
+
     String time(Instant instant) {
         return instant.atZone(zone).format(time);
     }

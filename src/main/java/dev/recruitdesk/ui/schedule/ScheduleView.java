@@ -13,6 +13,9 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -26,7 +29,8 @@ import javafx.util.converter.LocalDateStringConverter;
 
 /**
  * The Schedule screen's controller: binds the view model to the nodes and forwards user actions. Shortcuts:
- * Ctrl+Left / Ctrl+Right weeks, Ctrl+T this week, Ctrl+N the new-slot form, Delete the selected slot.
+ * Ctrl+Left / Ctrl+Right weeks, Ctrl+T this week, Ctrl+N the new-slot form, Delete the selected slot, Escape
+ * closes the details or forgets a drawn slot.
  */
 public class ScheduleView {
 
@@ -37,8 +41,27 @@ public class ScheduleView {
 
     private final ScheduleViewModel model;
     private final I18n i18n;
+    private CalendarPresenter calendar;
 
     @FXML private BorderPane root;
+    @FXML private ToggleGroup viewMode;
+    @FXML private ToggleButton calendarModeButton;
+    @FXML private ToggleButton listModeButton;
+    @FXML private Button bulkButton;
+    @FXML private Button importButton;
+    @FXML private VBox calendarPane;
+    @FXML private HBox dayHeader;
+    @FXML private ScrollPane calendarScroll;
+    @FXML private VBox slotDetails;
+    @FXML private Label detailsState;
+    @FXML private Label detailsWhen;
+    @FXML private Label detailsDuration;
+    @FXML private Label detailsPlace;
+    @FXML private VBox detailsCandidateBox;
+    @FXML private Label detailsCandidate;
+    @FXML private Label detailsHint;
+    @FXML private Button detailsDeleteButton;
+    @FXML private Button detailsCloseButton;
     @FXML private Label weekSummary;
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private Button previousWeekButton;
@@ -79,8 +102,13 @@ public class ScheduleView {
 
         agendaList.setItems(model.entries());
         agendaList.setCellFactory(list -> new AgendaCell(i18n, model::requestDelete));
-        agendaList.visibleProperty().bind(model.emptyProperty().not().and(model.loadErrorProperty().isEmpty()));
-        emptyState.visibleProperty().bind(model.emptyProperty());
+        agendaList.visibleProperty().bind(model.emptyProperty().not().and(model.loadErrorProperty().isEmpty())
+                .and(model.calendarModeProperty().not()));
+        emptyState.visibleProperty().bind(model.emptyProperty().and(model.calendarModeProperty().not()));
+        calendar = new CalendarPresenter(model, i18n, calendarPane, dayHeader, calendarScroll);
+        calendarPane.visibleProperty().bind(model.calendarModeProperty().and(model.loadErrorProperty().isEmpty()));
+        bindModeSwitch();
+        bindDetails();
         loadError.textProperty().bind(model.loadErrorProperty());
         loadError.visibleProperty().bind(model.loadErrorProperty().isNotEmpty());
         model.lastCreatedIdProperty().addListener((obs, old, id) -> select(id));
@@ -95,8 +123,17 @@ public class ScheduleView {
                 () -> model.bannerProperty().get() != null && model.bannerProperty().get().kind() == ScheduleViewModel.Banner.Kind.CONFIRM,
                 model.bannerProperty()));
         bannerConfirmButton.managedProperty().bind(bannerConfirmButton.visibleProperty());
-        bannerDismissButton.textProperty().bind(Bindings.when(bannerConfirmButton.visibleProperty())
-                .then(i18n.tr("schedule.delete.keep")).otherwise(i18n.tr("schedule.banner.dismiss")));
+        bannerConfirmButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            ScheduleViewModel.Banner b = model.bannerProperty().get();
+            return b != null && b.confirmText() != null ? b.confirmText() : i18n.tr("schedule.delete.confirmButton");
+        }, model.bannerProperty()));
+        bannerDismissButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            ScheduleViewModel.Banner b = model.bannerProperty().get();
+            if (b == null || b.kind() != ScheduleViewModel.Banner.Kind.CONFIRM) {
+                return i18n.tr("schedule.banner.dismiss");
+            }
+            return b.keepText() != null ? b.keepText() : i18n.tr("schedule.delete.keep");
+        }, model.bannerProperty()));
 
         zoneLabel.setText(i18n.tr("schedule.form.zone", model.zoneName()));
         dateField.setConverter(new LocalDateStringConverter(DateTimeFormatter.ofPattern("EEE, d MMM yyyy", i18n.locale()), null));
@@ -119,6 +156,47 @@ public class ScheduleView {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::weekShortcut);
         model.refresh();
+    }
+
+    private void bindModeSwitch() {
+        calendarModeButton.setSelected(model.calendarModeProperty().get());
+        listModeButton.setSelected(!model.calendarModeProperty().get());
+        viewMode.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // a pressed mode button stays selected
+                viewMode.selectToggle(old);
+            } else if (now == calendarModeButton) {
+                model.showCalendar();
+            } else {
+                model.showList();
+            }
+        });
+        model.calendarModeProperty().addListener((obs, old, now) -> viewMode.selectToggle(now ? calendarModeButton : listModeButton));
+    }
+
+    private void bindDetails() {
+        slotDetails.visibleProperty().bind(model.selectedProperty().isNotNull().and(model.calendarModeProperty()));
+        slotDetails.managedProperty().bind(slotDetails.visibleProperty());
+        slotForm.visibleProperty().bind(slotDetails.visibleProperty().not());
+        slotForm.managedProperty().bind(slotForm.visibleProperty());
+        model.selectedProperty().addListener((obs, old, block) -> showDetails(block));
+    }
+
+    private void showDetails(CalendarBlock block) {
+        if (block == null) {
+            return;
+        }
+        ScheduleViewModel.Details d = model.details(block);
+        detailsWhen.setText(d.when());
+        detailsDuration.setText(d.duration());
+        detailsPlace.setText(d.place());
+        detailsState.setText(d.state());
+        detailsState.getStyleClass().setAll("state-badge", d.stateStyle());
+        detailsCandidateBox.setVisible(d.candidate() != null);
+        detailsCandidateBox.setManaged(d.candidate() != null);
+        detailsCandidate.setText(d.candidate() == null ? "" : d.candidate());
+        detailsHint.setText(d.hint());
+        detailsDeleteButton.setDisable(!d.deletable());
     }
 
     /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
@@ -155,7 +233,16 @@ public class ScheduleView {
     /** Form and delete keys work everywhere on the screen; they win over the focused control. */
     private void shortcut(KeyEvent e) {
         if (NEW_SLOT.match(e)) {
+            model.select(null);
             timeField.requestFocus();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && (model.selectedProperty().get() != null || model.drawnProperty().get() != null)) {
+            model.select(null);
+            model.clearDrawn();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && model.calendarModeProperty().get() && model.selectedProperty().get() != null
+                && !(e.getTarget() instanceof TextInputControl)) {
+            model.requestDelete(model.selectedProperty().get());
             e.consume();
         } else if (e.getCode() == KeyCode.DELETE && e.getTarget() == agendaList
                 && agendaList.getSelectionModel().getSelectedItem() instanceof ScheduleEntry.SlotItem item) {
@@ -201,8 +288,40 @@ public class ScheduleView {
     }
 
     @FXML
-    private void confirmDelete() {
-        model.confirmDelete();
+    private void confirmBanner() {
+        model.confirmBanner();
+    }
+
+    @FXML
+    private void deleteSelected() {
+        CalendarBlock block = model.selectedProperty().get();
+        if (block != null) {
+            model.requestDelete(block);
+        }
+    }
+
+    @FXML
+    private void closeDetails() {
+        model.select(null);
+    }
+
+    @FXML
+    private void openBulk() {
+        BulkGeneratorView.open(root.getScene().getWindow(), new BulkGeneratorViewModel(model), i18n);
+    }
+
+    @FXML
+    private void openImport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(i18n.tr("import.title"));
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter(i18n.tr("import.chooser"), "*.csv", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter("*", "*"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            CsvImportViewModel importModel = new CsvImportViewModel(model);
+            CsvImportView.open(root.getScene().getWindow(), importModel, i18n);
+            importModel.load(file.toPath());
+        }
     }
 
     @FXML

@@ -57,6 +57,7 @@ class ScheduleFlowTest {
     @Test
     void publishesASlotShowsAnOverlapInlineAndKeepsTheSlotAfterARestart(FxRobot robot) throws Exception {
         awaitSchedule(robot);
+        robot.clickOn("#listModeButton");
         String dataFolder = home.resolve("data").toAbsolutePath().toString();
         // no bot token in this home: the console runs the sandbox bot and says so first
         assertThat(stage.getTitle()).isEqualTo("Sandbox — RecruitDesk — Embedded database · " + dataFolder);
@@ -90,6 +91,7 @@ class ScheduleFlowTest {
         robot.interact(() -> restarted.start(stage));
         app = restarted;
         awaitSchedule(robot);
+        robot.clickOn("#listModeButton");
         robot.clickOn("#nextWeekButton");
         awaitLoaded(robot, "7–13 Dec 2026");
         await(() -> slotTimes(robot).equals("10:00"));

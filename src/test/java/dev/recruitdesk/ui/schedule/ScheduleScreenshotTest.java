@@ -61,6 +61,8 @@ class ScheduleScreenshotTest {
 
     @Test
     void rendersTheScheduleWithBookedAndOpenSlots(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#listModeButton").tryQuery().isPresent());
+        robot.clickOn("#listModeButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".slot-cell").tryQuery().isPresent()
                 && !robot.lookup("#loadingIndicator").queryAs(Node.class).isVisible());
         robot.clickOn("#timeField").write("15:00");
