@@ -20,6 +20,7 @@ final class ScheduleFormat {
     private final DateTimeFormatter dayMonthYear;
     private final DateTimeFormatter dayTitle;
     private final DateTimeFormatter shortDay;
+    private final DateTimeFormatter columnDay;
 
     ScheduleFormat(I18n i18n, ZoneId zone) {
         Locale locale = i18n.locale();
@@ -30,6 +31,7 @@ final class ScheduleFormat {
         this.dayMonthYear = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
         this.dayTitle = DateTimeFormatter.ofPattern("EEEE, d MMMM", locale);
         this.shortDay = DateTimeFormatter.ofPattern("EEE d MMM", locale);
+        this.columnDay = DateTimeFormatter.ofPattern("EEE d", locale);
     }
 
     /** "1–7 Dec 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
@@ -50,8 +52,9 @@ final class ScheduleFormat {
     }
 
     /** "Mon 7 Dec", for the calendar's column heads. */
-    String shortDay(LocalDate date) {
-        return capitalise(date.format(shortDay));
+    /** A calendar column's heading, e.g. "Mon 23": the week label above already names the month. */
+    String columnDay(LocalDate date) {
+        return capitalise(date.format(columnDay));
     }
 
     String time(Instant instant) {

@@ -219,7 +219,7 @@ public class ScheduleViewModel {
         List<DayHeader> out = new ArrayList<>(7);
         for (int i = 0; i < 7; i++) {
             LocalDate d = monday.plusDays(i);
-            out.add(new DayHeader(d, format.shortDay(d), d.equals(today)));
+            out.add(new DayHeader(d, format.columnDay(d), d.equals(today)));
         }
         return List.copyOf(out);
     }

@@ -40,6 +40,7 @@ class ScheduleScreenshotTest {
     @TempDir
     static Path home;
     private ConsoleApp app;
+    private Stage stage;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -49,6 +50,7 @@ class ScheduleScreenshotTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Clock tuesdayMorning = Clock.fixed(MONDAY.plusDays(1).atTime(8, 40).atZone(ZONE).toInstant(), ZoneOffset.UTC);
         app = new ConsoleApp(AppContext.forHome(home, tuesdayMorning));
         app.start(stage);
@@ -61,14 +63,17 @@ class ScheduleScreenshotTest {
 
     @Test
     void rendersTheScheduleWithBookedAndOpenSlots(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#listModeButton").tryQuery().isPresent());
-        robot.clickOn("#listModeButton");
+        // the screen is still being put together on the FX thread: wait until the switch is really in the window
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getScene().lookup("#listModeButton") != null
+                && stage.getScene().lookup("#listModeButton").getScene() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(stage.getScene().lookup("#listModeButton"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".slot-cell").tryQuery().isPresent()
                 && !robot.lookup("#loadingIndicator").queryAs(Node.class).isVisible());
-        robot.clickOn("#timeField").write("15:00");
+        robot.clickOn(stage.getScene().lookup("#timeField")).write("15:00");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".state-confirmed").queryAll()).isNotEmpty();
 
-        Screenshots.save(robot.window(0).getScene(), "schedule.png");
+        Screenshots.save(stage.getScene(), "schedule.png");
     }
 }
