@@ -72,7 +72,7 @@ public class BulkGeneratorView {
     private void initialize() {
         bulkSubtitle.setText(i18n.tr("bulk.subtitle", model.zoneName()));
         var dates = new javafx.util.converter.LocalDateStringConverter(
-                java.time.format.DateTimeFormatter.ofPattern("EEE, d MMM yyyy", i18n.locale()), null);
+                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", i18n.locale()), null);
         bulkFrom.setConverter(dates);
         bulkTo.setConverter(dates);
         bulkFrom.valueProperty().bindBidirectional(model.fromProperty());
