@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * from the key press to the grid holding the new week's blocks, laid out. Prints median and p95 twice: as the robot
  * sees it (nanoTime around the key press plus {@code waitForFxEvents} polling, which alone costs tens of ms per
  * call) and inside the app (the key event reaching the scene → the grid's layout with the new data). Goal p95 ≤ 100 ms.
- * Run: {@code mvn -B -o test -Dtest=CalendarWeekSwitchBenchmark -Dtest.groups=benchmark -Dtest.excludedGroups=}
+ * Run: {@code mvn -B -o test -Pbench -Dtest=CalendarWeekSwitchBenchmark}
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
