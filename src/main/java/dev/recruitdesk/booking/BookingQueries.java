@@ -135,7 +135,7 @@ public class BookingQueries {
         return db.inTransaction(s -> s.doReturningWork(c -> {
             List<CandidateRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.name, c.username, c.phone, c.time_zone, c.chat_id, c.reachable, "
-                    + "b.status, sl.start_at FROM candidate c "
+                    + "b.status, sl.start_at, (SELECT COUNT(*) FROM waiting_entry w WHERE w.candidate_id = c.id) FROM candidate c "
                     + "LEFT JOIN booking b ON b.id = (SELECT MAX(b2.id) FROM booking b2 WHERE b2.candidate_id = c.id) "
                     + "LEFT JOIN slot sl ON sl.id = b.slot_id ORDER BY LOWER(c.name), c.id");
                  ResultSet rs = ps.executeQuery()) {
@@ -144,7 +144,7 @@ public class BookingQueries {
                     OffsetDateTime start = rs.getObject(9, OffsetDateTime.class);
                     out.add(new CandidateRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getObject(6) != null, rs.getBoolean(7), status == null ? null : BookingStatus.valueOf(status),
-                            start == null ? null : start.toInstant()));
+                            start == null ? null : start.toInstant(), rs.getLong(10) > 0));
                 }
             }
             return out;

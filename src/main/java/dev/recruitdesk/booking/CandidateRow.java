@@ -9,9 +9,10 @@ import java.util.Locale;
  *
  * @param hasChat   the candidate started the bot, so messages can reach them (unless blocked)
  * @param reachable false once Telegram said the candidate blocked the bot
+ * @param waiting   on the waiting list: found no free time in the bot and waits to be told of new slots
  */
 public record CandidateRow(long id, String name, String username, String phone, String zone, boolean hasChat,
-                           boolean reachable, BookingStatus latestStatus, Instant latestStart) {
+                           boolean reachable, BookingStatus latestStatus, Instant latestStart, boolean waiting) {
 
     /** The lower-case text a search matches against: name, username (with and without @) and phone digits. */
     public String searchText() {

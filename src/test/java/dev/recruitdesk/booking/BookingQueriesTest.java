@@ -113,6 +113,24 @@ class BookingQueriesTest {
         assertThat(rows.get(0).hasChat()).isTrue();
         assertThat(rows.get(1).latestStatus()).isNull();
         assertThat(rows.get(1).searchText()).contains("@beta_user").contains("+79000000000");
+        assertThat(rows).noneMatch(CandidateRow::waiting);
+    }
+
+    @Test
+    void candidatesOnTheWaitingListAreMarkedUntilTheyBook() {
+        long a = boundCandidate("Alpha", 1);
+        dev.recruitdesk.telegram.TemplateCatalog catalog = new dev.recruitdesk.telegram.TemplateCatalog();
+        dev.recruitdesk.telegram.MessageRenderer renderer =
+                new dev.recruitdesk.telegram.MessageRenderer(new TemplateService(db, clock, catalog), catalog);
+        dev.recruitdesk.telegram.Keyboards keyboards = new dev.recruitdesk.telegram.Keyboards(
+                dev.recruitdesk.telegram.CallbackCodec.fromBase64Key(dev.recruitdesk.telegram.CallbackCodec.generateKey()), renderer);
+        WaitingList waitingList = new WaitingList(db, new dev.recruitdesk.delivery.Outbox(clock, new OutboxSignal()),
+                new dev.recruitdesk.telegram.TelegramNotices(renderer, keyboards), clock);
+        db.run(s -> waitingList.join(s, a));
+        assertThat(queries.candidate(a).waiting()).isTrue();
+
+        db.run(s -> waitingList.leave(s, a));
+        assertThat(queries.candidate(a).waiting()).isFalse();
     }
 
     @Test

@@ -9,13 +9,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One candidate: name, contact, state badge and a "blocked the bot" badge when Telegram said so. */
+/** One candidate: name, contact, state badge, a "waiting list" badge, and a "blocked the bot" badge when Telegram said so. */
 final class CandidateCell extends ListCell<CandidateItem> {
 
     private final Label name = new Label();
     private final Label contact = new Label();
     private final Label state = new Label();
     private final Label blocked = new Label();
+    private final Label waiting = new Label();
     private final HBox box;
     private String stateStyle;
 
@@ -29,10 +30,13 @@ final class CandidateCell extends ListCell<CandidateItem> {
         blocked.getStyleClass().add("blocked-badge");
         blocked.setText(i18n.tr("candidates.blocked"));
         blocked.setMinWidth(Region.USE_PREF_SIZE);
+        waiting.getStyleClass().add("waiting-badge");
+        waiting.setText(i18n.tr("candidates.waiting"));
+        waiting.setMinWidth(Region.USE_PREF_SIZE);
         VBox text = new VBox(name, contact);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        box = new HBox(8, text, blocked, state);
+        box = new HBox(8, text, waiting, blocked, state);
         box.getStyleClass().add("candidate-row");
         box.setAlignment(Pos.CENTER_LEFT);
     }
@@ -58,6 +62,8 @@ final class CandidateCell extends ListCell<CandidateItem> {
         state.getStyleClass().add(stateStyle);
         blocked.setVisible(item.blocked());
         blocked.setManaged(item.blocked());
+        waiting.setVisible(item.waiting());
+        waiting.setManaged(item.waiting());
         setGraphic(box);
     }
 }

@@ -13,6 +13,10 @@ public record CandidateItem(CandidateRow row, String searchText, String contact,
         return row.id();
     }
 
+    public boolean waiting() {
+        return row.waiting();
+    }
+
     public boolean blocked() {
         return row.hasChat() && !row.reachable();
     }

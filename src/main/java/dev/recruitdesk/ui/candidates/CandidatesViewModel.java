@@ -306,7 +306,7 @@ public class CandidatesViewModel {
         search.set("");
         say(i18n.tr("candidates.created", created.getName()), false);
         CandidateRow row = new CandidateRow(id, created.getName(), created.getUsername(), created.getPhone(), created.getZone().getId(),
-                false, true, null, null);
+                false, true, null, null, false);
         selected.set(item(row));
         refresh();
     }
