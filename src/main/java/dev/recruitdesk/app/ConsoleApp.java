@@ -92,14 +92,15 @@ public class ConsoleApp extends Application {
         }, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
-            Screens screens = new Screens(services, adminServicesOf(opened, ConsoleApp::applyTheme), tasks, i18n,
-                    url -> getHostServices().showDocument(url));
+            AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);
+            Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
             shell.controller().showPeopleScreens(screens);
             shell.controller().addScreen("navDashboard", screens::dashboard);
             shell.controller().addScreen("navDelivery", screens::delivery);
             shell.controller().addScreen("navTemplates", screens::templates);
             shell.controller().addScreen("navSettings", screens::settings);
+            shell.controller().watchBot(admin.status(), tasks);
             opened.bot().sandbox().ifPresent(fake -> {
                 SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
                 shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));

@@ -1,6 +1,8 @@
 package dev.recruitdesk.ui.shell;
 
 import dev.recruitdesk.ui.I18n;
+import dev.recruitdesk.ui.TaskRunner;
+import dev.recruitdesk.ui.delivery.ServiceStatus;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.candidates.CandidatesView;
@@ -62,6 +64,7 @@ public class ShellView {
     @FXML private Label statusLocation;
     @FXML private Button simulatorButton;
     @FXML private Label statusSandbox;
+    @FXML private Label statusBot;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private final ReadOnlyLongWrapper needingAction = new ReadOnlyLongWrapper();
@@ -95,6 +98,7 @@ public class ShellView {
         statusMode.setText(i18n.tr("status.starting"));
         show(simulatorButton, false);
         show(statusSandbox, false);
+        show(statusBot, false);
         // a pressed nav button stays selected: the group must never be empty while a screen shows
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
@@ -269,6 +273,23 @@ public class ShellView {
     @FXML
     private void openSimulator() {
         onOpenSimulator.run();
+    }
+
+    /**
+     * Keeps the status bar's bot state current (read off the FX thread every few seconds): nothing while the bot
+     * works, a red notice when Telegram refused the token or another instance polls the same token.
+     */
+    public void watchBot(ServiceStatus status, TaskRunner tasks) {
+        Timeline check = new Timeline(new KeyFrame(Duration.ZERO, e -> tasks.run(status::botState, this::showBot, failure -> { })),
+                new KeyFrame(Duration.seconds(3)));
+        check.setCycleCount(Animation.INDEFINITE);
+        check.play();
+    }
+
+    private void showBot(ServiceStatus.BotState state) {
+        boolean trouble = state == ServiceStatus.BotState.BAD_TOKEN || state == ServiceStatus.BotState.CONFLICT;
+        statusBot.setText(trouble ? i18n.tr("status.bot." + state.name().toLowerCase(java.util.Locale.ROOT)) : "");
+        show(statusBot, trouble);
     }
 
     private static void show(Node node, boolean visible) {
