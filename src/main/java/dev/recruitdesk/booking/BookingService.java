@@ -180,7 +180,7 @@ public class BookingService {
     }
 
     public Booking markOutcome(long bookingId, BookingStatus outcome) {
-        if (outcome != BookingStatus.ATTENDED && outcome != BookingStatus.NO_SHOW) {
+        if (!outcome.isOutcome()) {
             throw new IllegalArgumentException("Not an outcome: " + outcome);
         }
         return inOwnTransaction(s -> change(s, bookingId, outcome, Actor.RECRUITER, null, (b, now, changed) -> {

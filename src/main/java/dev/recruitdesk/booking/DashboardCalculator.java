@@ -27,7 +27,7 @@ public final class DashboardCalculator {
     /** Reminders that count for "which reminders were delivered", in the order they fall. */
     static final List<String> REMINDERS = List.of(ReminderKind.DAY_BEFORE.keyName(), ReminderKind.CONFIRM_2H.keyName(),
             ReminderKind.STARTING_SOON.keyName());
-    private static final Set<BookingStatus> OUTCOMES = EnumSet.of(BookingStatus.ATTENDED, BookingStatus.NO_SHOW);
+    private static final Set<BookingStatus> OUTCOMES = EnumSet.of(BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.PASSED, BookingStatus.FAILED);
 
     private DashboardCalculator() {
     }
@@ -93,14 +93,14 @@ public final class DashboardCalculator {
                 figure("requested", cohort, f -> true),
                 figure("approved", cohort, f -> f.approvedAt() != null),
                 figure("confirmed", cohort, f -> f.confirmedAt() != null),
-                figure("attended", cohort, f -> f.status() == BookingStatus.ATTENDED));
+                figure("attended", cohort, f -> f.status().showedUp()));
 
         List<WeekRates> weeks = new ArrayList<>();
         for (int i = DashboardQueries.WEEKS - 1; i >= 0; i--) {
             LocalDate start = monday.minusWeeks(i);
             List<BookingFact> done = sorted(facts, f -> OUTCOMES.contains(f.status())
                     && !day(f.slotStart(), zone).isBefore(start) && day(f.slotStart(), zone).isBefore(start.plusWeeks(1)));
-            weeks.add(new WeekRates(start, rate("show_up", done, f -> f.status() == BookingStatus.ATTENDED),
+            weeks.add(new WeekRates(start, rate("show_up", done, f -> f.status().showedUp()),
                     rate("no_show", done, f -> f.status() == BookingStatus.NO_SHOW)));
         }
 
@@ -115,10 +115,10 @@ public final class DashboardCalculator {
             byReminders.computeIfAbsent(reminderGroup(f), k -> new ArrayList<>()).add(f);
         }
         List<Rate> confirmationRates = new ArrayList<>();
-        byConfirmation.forEach((group, list) -> confirmationRates.add(rate(group, list, f -> f.status() == BookingStatus.ATTENDED)));
+        byConfirmation.forEach((group, list) -> confirmationRates.add(rate(group, list, f -> f.status().showedUp())));
         List<Rate> reminderRates = new ArrayList<>();
         byReminders.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(DashboardCalculator::groupOrder)))
-                .forEach(e -> reminderRates.add(rate(e.getKey(), e.getValue(), f -> f.status() == BookingStatus.ATTENDED)));
+                .forEach(e -> reminderRates.add(rate(e.getKey(), e.getValue(), f -> f.status().showedUp())));
 
         Instant monthAgo = now.minus(Duration.ofDays(30));
         List<BookingFact> approvedLately = sorted(facts, f -> f.approvedAt() != null && !f.requestedAt().isBefore(monthAgo));

@@ -200,4 +200,21 @@ class BookingServiceTest {
             }
         }
     }
+
+    @Test
+    void afterTheInterviewTheRecruiterRecordsPassedOrFailed() {
+        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
+        bookings.approve(b.getId());
+        clock.set(TEN.plus(Duration.ofMinutes(40)));
+        bookings.markOutcome(b.getId(), BookingStatus.ATTENDED);
+        assertThat(bookings.markOutcome(b.getId(), BookingStatus.PASSED).getStatus()).isEqualTo(BookingStatus.PASSED);
+        assertThat(BookingStatus.PASSED.showedUp()).isTrue();
+        assertThat(BookingStatus.NO_SHOW.showedUp()).isFalse();
+        assertThatThrownBy(() -> bookings.markOutcome(b.getId(), BookingStatus.FAILED))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.transition"));
+        assertThatThrownBy(() -> bookings.markOutcome(b.getId(), BookingStatus.CANCELLED)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(bookings.history(b.getId())).extracting(BookingEvent::getToStatus).endsWith(BookingStatus.ATTENDED, BookingStatus.PASSED);
+    }
 }

@@ -32,13 +32,22 @@ class BookingStateMachineTest {
 
     @Test
     void finishedBookingsCannotChangeAgain() {
-        for (BookingStatus end : new BookingStatus[] {BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.DECLINED,
-                BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED}) {
+        for (BookingStatus end : new BookingStatus[] {BookingStatus.NO_SHOW, BookingStatus.PASSED, BookingStatus.FAILED,
+                BookingStatus.DECLINED, BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED}) {
             for (BookingStatus next : BookingStatus.values()) {
                 assertThat(end.canBecome(next)).as(end + " -> " + next).isFalse();
             }
             assertThat(end.isActive()).isFalse();
         }
+    }
+
+    @Test
+    void anAttendedInterviewCanOnlyBeJudgedPassedOrFailed() {
+        for (BookingStatus next : BookingStatus.values()) {
+            assertThat(BookingStatus.ATTENDED.canBecome(next)).as("ATTENDED -> " + next)
+                    .isEqualTo(next == BookingStatus.PASSED || next == BookingStatus.FAILED);
+        }
+        assertThat(BookingStatus.ATTENDED.isActive()).isFalse();
     }
 
     @Test

@@ -56,6 +56,8 @@ public class BookingsView {
     @FXML private Button cancelButton;
     @FXML private Button attendedButton;
     @FXML private Button noShowButton;
+    @FXML private Button passedButton;
+    @FXML private Button failedButton;
     @FXML private VBox noSelection;
 
     public BookingsView(BookingsViewModel model, I18n i18n) {
@@ -136,6 +138,8 @@ public class BookingsView {
         noteError.managedProperty().bind(noteError.visibleProperty());
         attendedButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
         noShowButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
+        passedButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
+        failedButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -168,6 +172,16 @@ public class BookingsView {
     @FXML
     private void cancelBooking() {
         model.cancel();
+    }
+
+    @FXML
+    private void markPassed() {
+        model.markPassed();
+    }
+
+    @FXML
+    private void markFailed() {
+        model.markFailed();
     }
 
     @FXML

@@ -52,7 +52,7 @@ public class BookingsViewModel {
         REQUESTED(EnumSet.of(BookingStatus.REQUESTED)),
         APPROVED(EnumSet.of(BookingStatus.APPROVED)),
         CONFIRMED(EnumSet.of(BookingStatus.CONFIRMED)),
-        FINISHED(EnumSet.of(BookingStatus.ATTENDED, BookingStatus.NO_SHOW)),
+        FINISHED(EnumSet.of(BookingStatus.ATTENDED, BookingStatus.NO_SHOW, BookingStatus.PASSED, BookingStatus.FAILED)),
         CALLED_OFF(EnumSet.of(BookingStatus.DECLINED, BookingStatus.REJECTED, BookingStatus.CANCELLED, BookingStatus.EXPIRED));
 
         final Set<BookingStatus> statuses;
@@ -249,12 +249,25 @@ public class BookingsViewModel {
         markOutcome(BookingStatus.NO_SHOW);
     }
 
+    public void markPassed() {
+        markOutcome(BookingStatus.PASSED);
+    }
+
+    public void markFailed() {
+        markOutcome(BookingStatus.FAILED);
+    }
+
     private void markOutcome(BookingStatus outcome) {
         if (!canMarkOutcome.get()) {
             return;
         }
         long id = selected.get().bookingId();
-        act(() -> services.bookings().markOutcome(id, outcome), outcome == BookingStatus.ATTENDED ? "bookings.attended" : "bookings.noShow");
+        act(() -> services.bookings().markOutcome(id, outcome), switch (outcome) {
+            case ATTENDED -> "bookings.attended";
+            case PASSED -> "bookings.passed";
+            case FAILED -> "bookings.failed";
+            default -> "bookings.noShow";
+        });
     }
 
     private void act(Callable<?> work, String doneKey) {

@@ -198,7 +198,7 @@ public class DashboardView {
         return switch (s) {
             case REQUESTED -> "requested";
             case APPROVED -> "approved";
-            case CONFIRMED, ATTENDED -> "confirmed";
+            case CONFIRMED, ATTENDED, PASSED, FAILED -> "confirmed";
             default -> "closed";
         };
     }
