@@ -21,7 +21,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -77,8 +77,9 @@ public class ConsoleApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-        StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#agendaList") instanceof ListView<?> agenda
-                && agenda.isVisible() && !agenda.getItems().isEmpty());
+        // the week's rows reached the screen: the summary line is set in the same pulse as the calendar's blocks
+        StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
+                && summary.isVisible() && !summary.getText().isBlank());
 
         tasks.run(() -> {
             Backend opened = context.openBackend();
