@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.bookings;
 
+import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingFilter;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
@@ -87,8 +88,7 @@ public class BookingsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final StatusMessage message = new StatusMessage();
     private final ReadOnlyBooleanWrapper canChange = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canReschedule = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canMarkOutcome = new ReadOnlyBooleanWrapper();
@@ -287,8 +287,7 @@ public class BookingsViewModel {
     }
 
     private void say(String text, boolean error) {
-        message.set(text);
-        messageIsError.set(error);
+        message.say(text, error);
     }
 
     public void dismissMessage() {
@@ -374,11 +373,11 @@ public class BookingsViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+        return message.errorProperty();
     }
 
     public String zoneNote() {

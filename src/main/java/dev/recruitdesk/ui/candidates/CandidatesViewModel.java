@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.candidates;
 
+import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.CandidateRow;
 import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.RuleViolation;
@@ -54,8 +55,7 @@ public class CandidatesViewModel {
     private final ObjectProperty<CandidateItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<TimelineLine> timeline = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper timelineLoading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final StatusMessage message = new StatusMessage();
     private final ReadOnlyStringWrapper inviteLink = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
@@ -312,8 +312,7 @@ public class CandidatesViewModel {
     }
 
     private void say(String text, boolean error) {
-        message.set(text);
-        messageIsError.set(error);
+        message.say(text, error);
     }
 
     public void dismissMessage() {
@@ -366,11 +365,11 @@ public class CandidatesViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+        return message.errorProperty();
     }
 
     /** The last invite link created (the view copies it to the clipboard). */

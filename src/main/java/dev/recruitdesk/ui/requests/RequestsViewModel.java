@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.requests;
 
+import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
 import dev.recruitdesk.domain.Actor;
@@ -48,8 +49,7 @@ public class RequestsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final StatusMessage message = new StatusMessage();
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
     private final StringProperty rejectNote = new SimpleStringProperty("");
     private final ObjectProperty<SlotChoice> proposedSlot = new SimpleObjectProperty<>();
@@ -193,8 +193,7 @@ public class RequestsViewModel {
     }
 
     private void say(String text, boolean error) {
-        message.set(text);
-        messageIsError.set(error);
+        message.say(text, error);
     }
 
     public void dismissMessage() {
@@ -248,11 +247,11 @@ public class RequestsViewModel {
 
     /** The outcome of the last action, or a load failure. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+        return message.errorProperty();
     }
 
     /** "Times are in Moscow, UTC+3". */

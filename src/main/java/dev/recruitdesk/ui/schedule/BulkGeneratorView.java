@@ -59,13 +59,7 @@ public class BulkGeneratorView {
     /** Opens the dialog over {@code owner}; it closes itself once the slots are created. */
     static Stage open(Window owner, BulkGeneratorViewModel model, I18n i18n) {
         ViewLoader.Loaded<BulkGeneratorView> loaded = new ViewLoader(i18n, type -> new BulkGeneratorView(model, i18n)).load(BulkGeneratorView.class);
-        Stage stage = DialogWindow.open(owner, loaded.root(), i18n.tr("bulk.title"), 860, 640);
-        model.doneProperty().addListener((obs, old, done) -> {
-            if (done) {
-                stage.close();
-            }
-        });
-        return stage;
+        return DialogWindow.open(owner, loaded.root(), i18n.tr("bulk.title"), 860, 640, model.doneProperty());
     }
 
     @FXML

@@ -37,13 +37,7 @@ public class CsvImportView {
     /** Opens the dialog over {@code owner}; it closes itself once the slots are imported. */
     static Stage open(Window owner, CsvImportViewModel model, I18n i18n) {
         ViewLoader.Loaded<CsvImportView> loaded = new ViewLoader(i18n, type -> new CsvImportView(model, i18n)).load(CsvImportView.class);
-        Stage stage = DialogWindow.open(owner, loaded.root(), i18n.tr("import.title"), 720, 560);
-        model.doneProperty().addListener((obs, old, done) -> {
-            if (done) {
-                stage.close();
-            }
-        });
-        return stage;
+        return DialogWindow.open(owner, loaded.root(), i18n.tr("import.title"), 720, 560, model.doneProperty());
     }
 
     @FXML

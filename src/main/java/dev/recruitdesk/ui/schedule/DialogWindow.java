@@ -1,6 +1,7 @@
 package dev.recruitdesk.ui.schedule;
 
 import java.util.Objects;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -11,6 +12,17 @@ import javafx.stage.Window;
 final class DialogWindow {
 
     private DialogWindow() {
+    }
+
+    /** Opens the dialog; it closes itself once {@code done} turns true (the work it was opened for finished). */
+    static Stage open(Window owner, Parent root, String title, double width, double height, ObservableValue<Boolean> done) {
+        Stage stage = open(owner, root, title, width, height);
+        done.addListener((obs, old, now) -> {
+            if (now) {
+                stage.close();
+            }
+        });
+        return stage;
     }
 
     static Stage open(Window owner, Parent root, String title, double width, double height) {
