@@ -70,6 +70,7 @@ public final class StartupProbe {
         }.start();
     }
 
+    /** Milestones go to stdout on purpose: they are the interface installer/bench-startup.sh reads, not log lines. */
     private static void report(String milestone, String extra) {
         System.out.println("probe." + milestone + " ms=" + uptime() + extra);
         System.out.flush();
