@@ -32,6 +32,7 @@ import dev.recruitdesk.sandbox.FakeBotApi;
 import dev.recruitdesk.telegram.BotIdentity;
 import dev.recruitdesk.telegram.CallResult;
 import dev.recruitdesk.store.Notifications;
+import dev.recruitdesk.store.SecretStore;
 import dev.recruitdesk.telegram.CallbackCodec;
 import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
@@ -75,6 +76,7 @@ public final class Backend implements AutoCloseable {
     private final TemplateService templates;
     private final MessageRenderer renderer;
     private final CallbackCodec codec;
+    private final BotSecrets secrets;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
     private final ReminderPolicyService reminderPolicy;
@@ -105,7 +107,8 @@ public final class Backend implements AutoCloseable {
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
         this.renderer = new MessageRenderer(templates, catalog);
-        this.codec = context.callbackCodec();
+        this.secrets = BotSecrets.resolve(context, db, changes);
+        this.codec = secrets.codec();
         this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
@@ -154,10 +157,23 @@ public final class Backend implements AutoCloseable {
             return;
         }
         servicesStarted = true;
-        bot = BotConnection.open(context.config());
+        bot = BotConnection.open(context.config(), secrets.token());
         notifications.start();
-        lease.addListener(new ServicesWhileLeader());
-        lease.start();
+        ServicesWhileLeader services = new ServicesWhileLeader();
+        lease.addListener(services);
+        // the leader re-reads the token whenever an admin changes it, in whichever console
+        changes.subscribe(change -> {
+            if (SecretStore.CHANGE_ENTITY.equals(change.entity())) {
+                Thread restart = new Thread(services::restartIfLeading, "recruitdesk-bot-restart");
+                restart.setDaemon(true);
+                restart.start();
+            }
+        });
+        if (secrets.canLead()) {
+            lease.start();
+        } else {
+            log.warn("services.not-competing reason=team secrets unreadable (see secrets.unavailable); this console never runs the bot");
+        }
         log.info("services.started sandbox={} teamMode={} leader={} self={}", bot.isSandbox(), lease.status().teamMode(),
                 lease.isLeader(), lease.selfId());
     }
@@ -171,6 +187,7 @@ public final class Backend implements AutoCloseable {
                 if (dispatcher != null) {
                     return;
                 }
+                reconnectIfTokenChanged();
                 Dispatcher d = new Dispatcher(db, bot.gateway(), context.clock(), dispatcherSettings(), outboxSignal);
                 // we hold the lease, so any row still leased belongs to a dispatcher that is gone
                 d.adoptOrphanedLeases();
@@ -189,6 +206,29 @@ public final class Backend implements AutoCloseable {
                 p.start();
                 poller = p;
                 log.info("services.leading owner={} epoch={} bot={}", d.ownerId(), status.epoch(), p.botId());
+            }
+        }
+
+        /** A new token (or none) in the team's secrets: the next leader term talks to Telegram with it. */
+        private void reconnectIfTokenChanged() {
+            Optional<String> token = secrets.token();
+            if (!bot.usesToken(token)) {
+                BotConnection old = bot;
+                bot = BotConnection.open(context.config(), token);
+                botUsername = null;
+                old.close();
+                log.info("services.bot-reconnected sandbox={}", bot.isSandbox());
+            }
+        }
+
+        /** Stops and starts the leader's services, so a rotated token is used at once, without giving up the lease. */
+        void restartIfLeading() {
+            synchronized (leaderServicesGuard) {
+                if (dispatcher == null || bot.usesToken(secrets.token())) {
+                    return;
+                }
+                onLeadershipLost("bot token changed");
+                onLeadershipAcquired(lease.status());
             }
         }
 
@@ -380,6 +420,11 @@ public final class Backend implements AutoCloseable {
             }
         }
         return botUsername;
+    }
+
+    /** The team's bot token and callback key as this console can read them. */
+    public BotSecrets secrets() {
+        return secrets;
     }
 
     /** The bot connection, once {@link #startServices()} ran. */
