@@ -8,6 +8,7 @@ import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.DashboardQueries;
 import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.JourneySettings;
+import dev.recruitdesk.booking.LiveChanges;
 import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.ReminderPolicyService;
@@ -23,7 +24,10 @@ import dev.recruitdesk.delivery.LeaseSettings;
 import dev.recruitdesk.delivery.LeaseStatus;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.OutboxSignal;
+import dev.recruitdesk.domain.Booking;
+import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
@@ -44,6 +48,7 @@ import dev.recruitdesk.telegram.TemplateCatalog;
 import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +73,7 @@ public final class Backend implements AutoCloseable {
     private final long currentRecruiterId;
     private final Notifications notifications;
     private final ChangeFeed changes;
+    private final LiveChanges live;
     private final OutboxSignal outboxSignal;
     private final LeaderLease lease;
     private final Outbox outbox;
@@ -111,7 +117,9 @@ public final class Backend implements AutoCloseable {
         this.codec = secrets.codec();
         this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
-        this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
+        changes.watch(db, Map.of(Booking.class, "booking", Slot.class, "slot", Candidate.class, "candidate"));
+        this.live = new LiveChanges(changes, LiveChanges.COALESCE, LiveChanges.FALLBACK);
+        this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges(live));
         this.candidates = new CandidateService(db);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         this.waitingList = new WaitingList(db, outbox, notices, context.clock());
@@ -159,6 +167,7 @@ public final class Backend implements AutoCloseable {
         servicesStarted = true;
         bot = BotConnection.open(context.config(), secrets.token());
         notifications.start();
+        live.start();
         ServicesWhileLeader services = new ServicesWhileLeader();
         lease.addListener(services);
         // the leader re-reads the token whenever an admin changes it, in whichever console
@@ -435,6 +444,7 @@ public final class Backend implements AutoCloseable {
     @Override
     public synchronized void close() {
         lease.close(); // stops the poller and the dispatcher if this console leads
+        live.close();
         notifications.close();
         if (bot != null) {
             bot.close();

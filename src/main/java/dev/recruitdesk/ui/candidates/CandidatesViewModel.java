@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.candidates;
 
+import java.util.Set;
 import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.CandidateRow;
 import dev.recruitdesk.booking.InviteService;
@@ -105,6 +106,12 @@ public class CandidatesViewModel {
                 refreshTimeline();
             }
         }));
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "candidate"), fxThread, () -> {
+            refresh();
+            if (selected.get() != null) {
+                refreshTimeline();
+            }
+        });
     }
 
     /** Loads every candidate again (one query), keeping the search and the selection. */

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.dashboard;
 
+import javafx.application.Platform;
 import dev.recruitdesk.booking.BookingFact;
 import dev.recruitdesk.booking.DashboardCalculator.Dashboard;
 import dev.recruitdesk.ui.AdminServices;
@@ -61,6 +62,7 @@ public class DashboardViewModel {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), zone);
         exportFrom.set(today.withDayOfMonth(1));
         exportTo.set(today);
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "slot"), Platform::runLater, this::refresh);
     }
 
     public void refresh() {

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.requests;
 
+import java.util.Set;
 import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
@@ -66,6 +67,7 @@ public class RequestsViewModel {
                 selected, proposedSlot, busy));
         rejectNote.addListener((obs, old, now) -> noteError.set(""));
         services.bookings().changes().subscribe(change -> fxThread.execute(this::refresh));
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "slot", "candidate"), fxThread, this::refresh);
     }
 
     /** Loads the requests and the open slots again; a newer load wins over an older one still running. */

@@ -1,5 +1,7 @@
 package dev.recruitdesk.ui.schedule;
 
+import javafx.application.Platform;
+import java.util.Set;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.SlotRow;
 import dev.recruitdesk.domain.Actor;
@@ -137,6 +139,8 @@ public class ScheduleViewModel {
         place.set(services.meetingLink() == null ? "" : services.meetingLink());
         empty.bind(Bindings.createBooleanBinding(() -> !loading.get() && loadError.get().isEmpty() && rowCount.get() == 0,
                 loading, loadError, rowCount));
+        // another recruiter's slot, or a booking made through the bot in another console, shows up here
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("slot", "booking"), Platform::runLater, this::refresh);
         calendarMode.addListener((obs, old, calendar) -> {
             if (!calendar && entriesStale) {
                 buildEntries();

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.shell;
 
+import java.util.Set;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingRow;
@@ -47,6 +48,7 @@ public class AttentionModel {
         this.fxThread = fxThread;
         this.format = new BookingFormat(i18n, services.recruiterZone());
         services.bookings().changes().subscribe(this::changed);
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking"), fxThread, this::refresh);
     }
 
     /** Runs on the thread that committed the change: everything else happens on the FX thread and the task pool. */
