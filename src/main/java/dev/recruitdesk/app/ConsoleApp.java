@@ -152,7 +152,7 @@ public class ConsoleApp extends Application {
         return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
                 new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
                 backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
-                new ConfigSettingsStore(backend.context().config()),
+                new ConfigSettingsStore(backend.context().config(), backend.secrets()),
                 new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
                 System.getProperty("user.name", "console"), applyTheme);
     }

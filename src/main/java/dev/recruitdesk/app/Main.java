@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import dev.recruitdesk.bench.Bench;
 import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.store.SecretsKey;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +52,10 @@ public final class Main {
                 return 0;
             case VERSION:
                 out.println("RecruitDesk " + Version.get() + " (Java " + Runtime.version() + ")");
+                return 0;
+            case GENERATE_SECRETS_KEY:
+                // printed, never logged or stored: the admin copies it into each console's file (0600)
+                out.println("secrets.key=" + SecretsKey.generate());
                 return 0;
             default:
                 break;

@@ -23,7 +23,10 @@ import dev.recruitdesk.store.SecretStore;
 import dev.recruitdesk.store.SecretsKey;
 import dev.recruitdesk.store.TestDatabases;
 import dev.recruitdesk.telegram.CallbackCodec;
+import dev.recruitdesk.ui.settings.SettingsStore.Setting;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -70,7 +74,33 @@ class TeamSecretsTest {
             second.startServices();
             first.startServices();
             await().atMost(Duration.ofSeconds(10)).until(() -> first.isDispatching() ^ second.isDispatching());
+
+            // the Settings screen of a console with the key writes the team's token, not its file
+            ConfigSettingsStore settings = new ConfigSettingsStore(second.context().config(), second.secrets());
+            assertThat(settings.get(Setting.TELEGRAM_TOKEN)).contains(telegram.validToken());
+            settings.saveAll(Map.of(Setting.TELEGRAM_TOKEN, "1000001:rotated-in-settings", Setting.UI_THEME, "dark"));
+            assertThat(first.secrets().token()).contains("1000001:rotated-in-settings");
+            assertThat(Files.readString(second.context().config().file())).doesNotContain("rotated-in-settings").contains("ui.theme=dark");
+            settings.saveAll(Map.of(Setting.TELEGRAM_TOKEN, " "));
+            assertThat(first.secrets().token()).contains("1000001:rotated-in-settings");
         }
+    }
+
+    @Test
+    void theAdminCommandPrintsAFreshKeyThatConfigAccepts() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+
+        assertThat(Main.run(new String[] {"--generate-secrets-key"}, new PrintStream(out, true), System.err)).isZero();
+        assertThat(Main.run(new String[] {"--generate-secrets-key"}, new PrintStream(again, true), System.err)).isZero();
+
+        String line = out.toString().strip();
+        assertThat(line).startsWith("secrets.key=").isNotEqualTo(again.toString().strip());
+        Config parsed = Config.parse(dir.resolve(Config.FILE_NAME), List.of(line));
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.get(Config.Key.SECRETS_KEY)).hasValueSatisfying(k -> assertThat(SecretsKey.fromBase64(k).fingerprint()).hasSize(16));
+        assertThat(Config.parse(dir.resolve(Config.FILE_NAME), List.of("secrets.key=c2hvcnQ=")).problems())
+                .singleElement().satisfies(p -> assertThat(p.toString()).contains("32 bytes").doesNotContain("c2hvcnQ="));
     }
 
     @Test
