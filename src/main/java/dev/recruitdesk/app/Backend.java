@@ -165,7 +165,8 @@ public final class Backend implements AutoCloseable {
             return;
         }
         servicesStarted = true;
-        bot = BotConnection.open(context.config(), secrets.token());
+        // a console that cannot read the team's token has no bot at all (not even the sandbox): it never leads
+        bot = secrets.canLead() ? BotConnection.open(context.config(), secrets.token()) : null;
         notifications.start();
         live.start();
         ServicesWhileLeader services = new ServicesWhileLeader();
@@ -183,7 +184,7 @@ public final class Backend implements AutoCloseable {
         } else {
             log.warn("services.not-competing reason=team secrets unreadable (see secrets.unavailable); this console never runs the bot");
         }
-        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot.isSandbox(), lease.status().teamMode(),
+        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot != null && bot.isSandbox(), lease.status().teamMode(),
                 lease.isLeader(), lease.selfId());
     }
 
@@ -436,7 +437,7 @@ public final class Backend implements AutoCloseable {
         return secrets;
     }
 
-    /** The bot connection, once {@link #startServices()} ran. */
+    /** The bot connection, once {@link #startServices()} ran; null on a console that cannot read the team's secrets. */
     public BotConnection bot() {
         return bot;
     }

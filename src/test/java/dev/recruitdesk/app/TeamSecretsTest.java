@@ -23,6 +23,7 @@ import dev.recruitdesk.store.SecretStore;
 import dev.recruitdesk.store.SecretsKey;
 import dev.recruitdesk.store.TestDatabases;
 import dev.recruitdesk.telegram.CallbackCodec;
+import dev.recruitdesk.ui.delivery.ServiceStatus;
 import dev.recruitdesk.ui.settings.SettingsStore.Setting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,6 +115,8 @@ class TeamSecretsTest {
             assertThat(keyless.secrets().token()).isEmpty();
             keyless.startServices();
             admin.startServices();
+            assertThat(keyless.bot()).as("no bot, not even the sandbox").isNull();
+            assertThat(new BackendServiceStatus(keyless).botState()).isEqualTo(ServiceStatus.BotState.NO_SECRETS_KEY);
             await().atMost(Duration.ofSeconds(10)).until(admin::isDispatching);
             admin.leaderLease().stepDown("test: the admin's console goes away");
             // the keyless console never takes over, however long the lease stays free

@@ -1,6 +1,5 @@
 package dev.recruitdesk.ui.candidates;
 
-import java.util.Set;
 import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.CandidateRow;
 import dev.recruitdesk.booking.InviteService;
@@ -13,6 +12,7 @@ import dev.recruitdesk.ui.LinkOpener;
 import dev.recruitdesk.ui.TaskRunner;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;

@@ -1,6 +1,5 @@
 package dev.recruitdesk.ui.dashboard;
 
-import javafx.application.Platform;
 import dev.recruitdesk.booking.BookingFact;
 import dev.recruitdesk.booking.DashboardCalculator.Dashboard;
 import dev.recruitdesk.ui.AdminServices;
@@ -18,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

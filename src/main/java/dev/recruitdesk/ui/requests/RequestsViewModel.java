@@ -1,6 +1,5 @@
 package dev.recruitdesk.ui.requests;
 
-import java.util.Set;
 import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
@@ -12,6 +11,7 @@ import dev.recruitdesk.ui.SlotChoice;
 import dev.recruitdesk.ui.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;

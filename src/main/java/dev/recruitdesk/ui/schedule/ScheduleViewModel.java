@@ -1,7 +1,5 @@
 package dev.recruitdesk.ui.schedule;
 
-import javafx.application.Platform;
-import java.util.Set;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.SlotRow;
 import dev.recruitdesk.domain.Actor;
@@ -24,8 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

@@ -1,6 +1,5 @@
 package dev.recruitdesk.ui.shell;
 
-import java.util.Set;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingRow;
@@ -10,6 +9,7 @@ import dev.recruitdesk.ui.BookingFormat;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
