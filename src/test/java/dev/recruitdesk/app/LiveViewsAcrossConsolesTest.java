@@ -3,6 +3,9 @@ package dev.recruitdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.recruitdesk.booking.LiveChanges;
 import dev.recruitdesk.booking.SlotDraft;
 import dev.recruitdesk.booking.SlotRow;
@@ -10,6 +13,8 @@ import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.sandbox.FakeBotApi;
+import dev.recruitdesk.sandbox.FakeMessage;
+import dev.recruitdesk.sandbox.FakeUser;
 import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DatabaseSettings;
 import dev.recruitdesk.store.Notifications;
@@ -25,12 +30,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -93,6 +101,59 @@ class LiveViewsAcrossConsolesTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> onFx(() -> requests.requests().stream()
                     .map(RequestItem::bookingId).anyMatch(id -> id == booking.getId())));
         }
+    }
+
+    @Test
+    void aBookingMadeThroughTheBotInTheLeadersConsoleShowsInAFollowersRequestsWithinTwoSeconds() throws Exception {
+        DatabaseSettings shared = TestDatabases.freshPostgres();
+        try (FakeBotApi telegram = FakeBotApi.start(); FxTaskRunner tasks = new FxTaskRunner();
+             Backend leader = open("leader", shared, telegram); Backend follower = open("follower", shared, telegram)) {
+            leader.startServices();
+            follower.startServices();
+            await().atMost(Duration.ofSeconds(10)).until(() -> leader.isDispatching() && leader.isLive() && follower.isLive());
+            ConsoleServices seenByFollower = ConsoleApp.servicesOf(follower);
+            RequestsViewModel requests = onFx(() -> new RequestsViewModel(seenByFollower, tasks, new I18n(Locale.ENGLISH), Platform::runLater));
+            SlotRow slot = follower.slots().create(follower.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES),
+                    Duration.ofMinutes(30), "Room 9");
+            FakeUser user = FakeUser.privateChat(7001, "Boris", "boris_bot_path");
+
+            telegram.enqueueStart(user, null);
+            awaitText(telegram, user, "What is your name");
+            telegram.enqueueText(user, "Boris Botpath");
+            FakeMessage zones = awaitText(telegram, user, "Choose your city");
+            telegram.pressButton(user, zones.messageId(), buttonData(zones, b -> b.get("text").getAsString().contains("Moscow")));
+            FakeMessage days = awaitText(telegram, user, "Choose a day");
+            long epochDay = slot.start().atZone(ZoneId.of("Europe/Moscow")).toLocalDate().toEpochDay();
+            telegram.pressButton(user, days.messageId(), buttonData(days, b -> b.get("callback_data").getAsString().startsWith("v1:dy:" + epochDay + ":")));
+            FakeMessage times = awaitMessage(telegram, user, m -> m.messageId() == days.messageId() && m.replyMarkupJson() != null
+                    && m.replyMarkupJson().contains("v1:p:" + slot.id() + ":"));
+            telegram.pressButton(user, times.messageId(), buttonData(times, b -> b.get("callback_data").getAsString().startsWith("v1:p:" + slot.id() + ":")));
+            long booked = await().atMost(Duration.ofSeconds(20)).until(() -> leader.database().inTransaction(s -> s.createSelectionQuery(
+                    "select b.id from Booking b where b.slotId = :slot", Long.class).setParameter("slot", slot.id()).getResultList()), l -> !l.isEmpty()).get(0);
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> onFx(() -> requests.requests().stream()
+                    .map(RequestItem::bookingId).anyMatch(id -> id == booked)));
+        }
+    }
+
+    private static FakeMessage awaitText(FakeBotApi telegram, FakeUser user, String text) {
+        return awaitMessage(telegram, user, m -> m.text().contains(text));
+    }
+
+    private static FakeMessage awaitMessage(FakeBotApi telegram, FakeUser user, Predicate<FakeMessage> condition) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user.chatId()).stream().filter(condition)
+                .reduce((a, b) -> b), Optional::isPresent).orElseThrow();
+    }
+
+    private static String buttonData(FakeMessage m, Predicate<JsonObject> which) {
+        for (JsonElement row : JsonParser.parseString(m.replyMarkupJson()).getAsJsonObject().getAsJsonArray("inline_keyboard")) {
+            for (JsonElement b : row.getAsJsonArray()) {
+                if (b.getAsJsonObject().has("callback_data") && which.test(b.getAsJsonObject())) {
+                    return b.getAsJsonObject().get("callback_data").getAsString();
+                }
+            }
+        }
+        throw new AssertionError("no such button in " + m);
     }
 
     @Test
