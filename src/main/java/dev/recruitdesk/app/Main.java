@@ -91,7 +91,13 @@ public final class Main {
     }
 
     private static int runHeadless(AppContext context, PrintStream err) {
-        HeadlessService service = HeadlessService.start(context);
+        HeadlessService service;
+        try {
+            service = HeadlessService.start(context);
+        } catch (HeadlessService.RefusedException e) {
+            err.println("RecruitDesk cannot run headless: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

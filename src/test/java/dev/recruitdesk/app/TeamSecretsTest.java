@@ -139,6 +139,21 @@ class TeamSecretsTest {
     }
 
     @Test
+    void aHeadlessServiceWithoutTheKeyRefusesToStartWithOneClearLine() throws Exception {
+        DatabaseSettings shared = TestDatabases.freshPostgres();
+        try (FakeBotApi telegram = FakeBotApi.start()) {
+            Path home = home("server", shared, telegram, telegram.validToken(), null);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = Main.run(new String[] {"--headless", "--home", home.toString()}, System.out, new PrintStream(err, true));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot run headless").contains("no secrets.key").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void aConsoleWithAnotherKeyIsToldWhichFingerprintsDiffer() throws Exception {
         DatabaseSettings shared = TestDatabases.freshPostgres();
         String otherKey = SecretsKey.generate();
