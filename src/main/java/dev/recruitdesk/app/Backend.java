@@ -118,7 +118,9 @@ public final class Backend implements AutoCloseable {
         this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
         changes.watch(db, Map.of(Booking.class, "booking", Slot.class, "slot", Candidate.class, "candidate"));
-        this.live = new LiveChanges(changes, LiveChanges.COALESCE, LiveChanges.FALLBACK);
+        // on the embedded file this process is the only writer: its screens hear it already, nothing to poll for
+        this.live = notifications.isCrossProcess()
+                ? new LiveChanges(changes, LiveChanges.COALESCE, LiveChanges.FALLBACK) : LiveChanges.none();
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges(live));
         this.candidates = new CandidateService(db);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);

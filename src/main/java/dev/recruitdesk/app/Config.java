@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class Config {
     enum Check {
         ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER, MINUTES, DAYS, KEY_32_BYTES;
 
+        private static final String KEY_HINT = "must be base64 of 32 bytes (recruitdesk --generate-secrets-key prints one)";
+
         String problem(String value) {
             switch (this) {
                 case URL:
@@ -90,10 +93,9 @@ public final class Config {
                     return wholeNumber(value, 1, 365) ? null : "must be whole days from 1 to 365";
                 case KEY_32_BYTES:
                     try {
-                        return java.util.Base64.getDecoder().decode(value).length == 32 ? null
-                                : "must be base64 of 32 bytes (java -jar recruitdesk.jar --generate-secrets-key prints one)";
+                        return Base64.getDecoder().decode(value).length == 32 ? null : KEY_HINT;
                     } catch (IllegalArgumentException e) {
-                        return "must be base64 of 32 bytes (java -jar recruitdesk.jar --generate-secrets-key prints one)";
+                        return KEY_HINT;
                     }
                 case NON_NEGATIVE_INTEGER:
                     return value.matches("[0-9]{1,6}") ? null : "must be a whole number from 0 to 999999";
