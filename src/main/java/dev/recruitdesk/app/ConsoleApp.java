@@ -18,6 +18,7 @@ import dev.recruitdesk.ui.simulator.SimulatorViewModel;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -102,7 +103,7 @@ public class ConsoleApp extends Application {
             shell.controller().addScreen("navTemplates", screens::templates);
             shell.controller().addScreen("navSettings", screens::settings);
             shell.controller().watchBot(admin.status(), tasks);
-            opened.bot().sandbox().ifPresent(fake -> {
+            Optional.ofNullable(opened.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
                 SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
                 shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
             });
@@ -152,7 +153,7 @@ public class ConsoleApp extends Application {
         return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
                 new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
                 backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
-                new ConfigSettingsStore(backend.context().config()),
+                new ConfigSettingsStore(backend.context().config(), backend.secrets()),
                 new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
                 System.getProperty("user.name", "console"), applyTheme);
     }
