@@ -13,6 +13,7 @@ import dev.recruitdesk.sandbox.FakeBotApi;
 import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
 import dev.recruitdesk.store.TestDatabases;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,7 +134,7 @@ class TeamModeBenchmark {
     }
 
     private final Map<Long, List<Instant>> arrivals = new ConcurrentHashMap<>();
-    private final AtomicChatIds chats = new AtomicChatIds();
+    private final ChatRanges chats = new ChatRanges();
     private final Map<String, Integer> slotsPerRecruiter = new HashMap<>();
     private final Instant firstSlot = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
 
@@ -509,7 +511,7 @@ class TeamModeBenchmark {
         row.put("lost", Math.max(undelivered - ambiguous, run.actions() - sent - ambiguous));
     }
 
-    private long duplicates(java.util.Collection<Long> chatIds) {
+    private long duplicates(Collection<Long> chatIds) {
         return chatIds.stream().map(arrivals::get).filter(a -> a != null).mapToLong(a -> a.size() - 1L).sum();
     }
 
@@ -615,7 +617,7 @@ class TeamModeBenchmark {
     // ---- helpers
 
     /** Chat ids handed out in contiguous ranges, so each batch's rows can be counted by range. */
-    private static final class AtomicChatIds {
+    private static final class ChatRanges {
         private long next = 700_000_000L;
 
         synchronized long take(int count) {
@@ -628,7 +630,7 @@ class TeamModeBenchmark {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ""; // being rolled or written: look again on the next poll
         }
     }
