@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,8 +64,10 @@ class TeamModeBenchmark {
 
     /** The leader's configured send rate: below Telegram's 30 msg/s, and the drain's bottleneck. */
     private static final double SEND_RATE = 25;
-    private static final List<Integer> CONSOLE_COUNTS = List.of(1, 2, 4);
-    private static final int MAX_CONSOLES = 4;
+    /** {@code -Dbench.consoles=4,2,1} runs other counts or another order (does the order bias the figures?). */
+    private static final List<Integer> CONSOLE_COUNTS = Arrays.stream(System.getProperty("bench.consoles", "1,2,4").split(","))
+            .map(String::strip).map(Integer::parseInt).toList();
+    private static final int MAX_CONSOLES = CONSOLE_COUNTS.stream().max(Integer::compare).orElseThrow();
     /** Burst: every console works through this many actions as fast as it can. */
     private static final int BURST_ACTIONS_PER_CONSOLE = 300;
     /** Steady: the consoles together offer this many actions per second (below the send rate), for this long. */
@@ -156,7 +159,7 @@ class TeamModeBenchmark {
             for (int i = 1; i <= MAX_CONSOLES; i++) {
                 Path home = TeamFixture.home(dir.resolve("console-" + i), shared, telegram, SEND_RATE);
                 Backend backend = AppContext.forHome(home, Clock.systemUTC()).openBackend();
-                String name = RECRUITERS.get(i - 1);
+                String name = RECRUITERS.get((i - 1) % RECRUITERS.size()) + (i > RECRUITERS.size() ? " " + i : "");
                 long recruiterId = backend.database().inTransaction(s -> {
                     Recruiter r = new Recruiter(name, ZONES.get(0));
                     s.persist(r);
@@ -592,7 +595,7 @@ class TeamModeBenchmark {
                 + "RecruiterMessages.sendMessageToCandidate");
         config.put("warmUp", WARM_UP_ACTIONS_PER_CONSOLE + " actions per console (delivered, not reported), then "
                 + WARM_UP_REAPPROVAL_ROUNDS + " rounds of re-approving their bookings (dedup no-ops, nothing sent)");
-        config.put("order", "warm-up, then for 1, 2, 4 consoles: burst, all delivered, steady, all delivered");
+        config.put("order", "warm-up, then for " + CONSOLE_COUNTS + " consoles in turn: burst, all delivered, steady, all delivered");
         config.put("burst", BURST_ACTIONS_PER_CONSOLE + " actions per console, flat out, every other one an approval");
         config.put("steady", STEADY_OFFERED_RATE + " actions/s across the consoles for " + STEADY_DURATION.toSeconds() + " s");
         config.put("telegram", "FakeBotApi on loopback, limits enforced (30 msg/s, 1 s per chat)");
