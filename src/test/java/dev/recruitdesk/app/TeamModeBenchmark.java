@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,15 +65,20 @@ class TeamModeBenchmark {
 
     /** The leader's configured send rate: below Telegram's 30 msg/s, and the drain's bottleneck. */
     private static final double SEND_RATE = 25;
-    /** {@code -Dbench.consoles=4,2,1} runs other counts or another order (does the order bias the figures?). */
-    private static final List<Integer> CONSOLE_COUNTS = Arrays.stream(System.getProperty("bench.consoles", "1,2,4").split(","))
+    /**
+     * The phases' console counts in run order. Mirrored, because the JVMs keep warming up through the run (the leader
+     * most of all: it can only warm up by sending, at 25 msg/s): a phase run first measured up to 3x slower than the
+     * same phase run last, so each count runs once early and once late and the table reports the mean of the two.
+     * {@code -Dbench.consoles=4,2,1} runs other counts or another order.
+     */
+    private static final List<Integer> CONSOLE_COUNTS = Arrays.stream(System.getProperty("bench.consoles", "1,2,4,4,2,1").split(","))
             .map(String::strip).map(Integer::parseInt).toList();
     private static final int MAX_CONSOLES = CONSOLE_COUNTS.stream().max(Integer::compare).orElseThrow();
     /** Burst: every console works through this many actions as fast as it can. */
-    private static final int BURST_ACTIONS_PER_CONSOLE = 300;
+    private static final int BURST_ACTIONS_PER_CONSOLE = 150;
     /** Steady: the consoles together offer this many actions per second (below the send rate), for this long. */
     private static final double STEADY_OFFERED_RATE = 20;
-    private static final Duration STEADY_DURATION = Duration.ofSeconds(10);
+    private static final Duration STEADY_DURATION = Duration.ofSeconds(6);
     private static final int WARM_UP_ACTIONS_PER_CONSOLE = 100;
     /** Re-approvals of the warm-up's bookings: the whole approval path, its enqueues dedup no-ops, so nothing is sent. */
     private static final int WARM_UP_REAPPROVAL_ROUNDS = 5;
@@ -173,12 +179,12 @@ class TeamModeBenchmark {
 
             // the data the recruiters will work on, prepared while the leader starts (not measured)
             List<Batch> warmUp = prepare(consoles, MAX_CONSOLES, WARM_UP_ACTIONS_PER_CONSOLE);
-            Map<Integer, List<Batch>> bursts = new LinkedHashMap<>();
-            Map<Integer, List<Batch>> steadies = new LinkedHashMap<>();
+            List<List<Batch>> bursts = new ArrayList<>();
+            List<List<Batch>> steadies = new ArrayList<>();
             int steadyActions = (int) Math.round(STEADY_OFFERED_RATE * STEADY_DURATION.toSeconds());
             for (int n : CONSOLE_COUNTS) {
-                bursts.put(n, prepare(consoles, n, BURST_ACTIONS_PER_CONSOLE));
-                steadies.put(n, prepare(consoles, n, steadyActions / n));
+                bursts.add(prepare(consoles, n, BURST_ACTIONS_PER_CONSOLE));
+                steadies.add(prepare(consoles, n, steadyActions / n));
             }
 
             Path leaderLog = leaderHome.resolve("logs/recruitdesk.log");
@@ -199,20 +205,23 @@ class TeamModeBenchmark {
             try (Database verifier = Database.open(shared)) {
                 // JIT, pools and the leader's first sends warmed up on chats of their own; not reported
                 PhaseRun warm = run(consoles, warmUp, 0);
-                awaitDelivered(warm, Duration.ofSeconds(60));
+                awaitDelivered(warm, Duration.ofSeconds(60), verifier);
                 reapprove(consoles, warmUp, WARM_UP_REAPPROVAL_ROUNDS);
 
-                for (int n : CONSOLE_COUNTS) {
+                for (int phase = 0; phase < CONSOLE_COUNTS.size(); phase++) {
+                    int n = CONSOLE_COUNTS.get(phase);
                     int tooManyBefore = telegram.tooManyRequestsAnswered();
-                    PhaseRun burst = run(consoles, bursts.get(n), 0);
-                    awaitDelivered(burst, Duration.ofSeconds((long) (burst.actions() / SEND_RATE) + 60));
+                    PhaseRun burst = run(consoles, bursts.get(phase), 0);
+                    awaitDelivered(burst, Duration.ofSeconds((long) (burst.actions() / SEND_RATE) + 60), verifier);
                     Map<String, Object> row = burstFigures(n, burst, verifier);
+                    row.put("phase", phase + 1);
                     row.put("tooManyRequests", telegram.tooManyRequestsAnswered() - tooManyBefore);
                     burstRows.add(row);
 
-                    PhaseRun steady = run(consoles, steadies.get(n), STEADY_OFFERED_RATE);
-                    awaitDelivered(steady, STEADY_DURATION.plusSeconds(60));
+                    PhaseRun steady = run(consoles, steadies.get(phase), STEADY_OFFERED_RATE);
+                    awaitDelivered(steady, STEADY_DURATION.plusSeconds(60), verifier);
                     Map<String, Object> steadyRow = steadyFigures(n, steady, verifier);
+                    steadyRow.put("phase", phase + 1);
                     steadyRows.add(steadyRow);
                     assertThat(consoles.stream().noneMatch(c -> c.backend().isDispatching())).as("no console dispatches").isTrue();
                 }
@@ -369,13 +378,39 @@ class TeamModeBenchmark {
         }
     }
 
-    /** Waits until every chat of the phase got its message; what has not arrived by then counts as lost. */
-    private void awaitDelivered(PhaseRun run, Duration atMost) {
+    /**
+     * Waits until every chat of the phase got its message and the leader has recorded every send (the fake accepts a
+     * message a moment before the leader's acknowledgement commits); what is not done by then counts as lost.
+     */
+    private void awaitDelivered(PhaseRun run, Duration atMost, Database verifier) {
         try {
-            waitFor(() -> delivered(run) == run.actions(), atMost, Duration.ofMillis(20));
+            waitFor(() -> delivered(run) == run.actions() && unsettled(run, verifier) == 0, atMost, Duration.ofMillis(20));
         } catch (ConditionTimeoutException e) {
-            System.out.println("team-mode benchmark: " + (run.actions() - delivered(run)) + " messages not delivered in " + atMost);
+            System.out.println("team-mode benchmark: " + (run.actions() - delivered(run)) + " messages not delivered and "
+                    + unsettled(run, verifier) + " rows still queued or sending after " + atMost);
         }
+    }
+
+    /** The phase's due-now rows still PENDING or SENDING. */
+    private static long unsettled(PhaseRun run, Database verifier) {
+        long n = 0;
+        for (Batch b : run.batches()) {
+            try (Connection c = verifier.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_message WHERE chat_id BETWEEN ? AND ? "
+                         + "AND due_at <= ? AND status IN ('PENDING', 'SENDING')")) {
+                ps.setLong(1, b.firstChat());
+                ps.setLong(2, b.lastChat());
+                ps.setObject(3, OffsetDateTime.ofInstant(run.enqueueEnd(), ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+                c.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return n;
     }
 
     private long delivered(PhaseRun run) {
@@ -548,38 +583,71 @@ class TeamModeBenchmark {
 
     // ---- the tables
 
+    private static final List<String> BURST_MEANS = List.of("actionsPerSecond", "enqueuesPerSecond", "enqueuesPerSecondPerConsoleMean",
+            "callP50Ms", "callP99Ms", "dueNow", "drainPerSecond", "drainRatio", "backlogAtEnqueueEnd", "backlogDrainSeconds",
+            "backlogDrainPerSecond", "allDeliveredSeconds", "latencyP50Ms", "latencyP99Ms", "latencyMaxMs");
+    private static final List<String> STEADY_MEANS = List.of("messages", "achievedOfferedPerSecond", "latencyP50Ms", "latencyP99Ms",
+            "latencyMaxMs", "commitToSendStartP50Ms", "commitToSendStartP99Ms");
+
+    /** One row per console count: the mean of its phases' figures; duplicates, lost and AMBIGUOUS summed. */
+    private static List<Map<String, Object>> means(List<Map<String, Object>> rows, List<String> keys) {
+        Map<Object, List<Map<String, Object>>> byCount = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparingInt(r -> (Integer) r.get("consoles")))
+                .forEach(r -> byCount.computeIfAbsent(r.get("consoles"), k -> new ArrayList<>()).add(r));
+        List<Map<String, Object>> means = new ArrayList<>();
+        byCount.forEach((count, group) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("consoles", count);
+            m.put("phases", group.stream().map(r -> r.get("phase")).toList());
+            for (String key : keys) {
+                List<Double> values = group.stream().map(r -> r.get(key)).filter(v -> v != null)
+                        .map(v -> ((Number) v).doubleValue()).toList();
+                m.put(key, values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 2));
+            }
+            for (String key : List.of("duplicates", "lost", "ambiguous")) {
+                m.put(key, group.stream().mapToLong(r -> (Long) r.get(key)).sum());
+            }
+            means.add(m);
+        });
+        return means;
+    }
+
     private void report(Map<String, Object> results, List<Map<String, Object>> burst, List<Map<String, Object>> steady,
                         String loadBefore, String loadAfter, long seconds) throws Exception {
+        List<Map<String, Object>> burstMeans = means(burst, BURST_MEANS);
+        List<Map<String, Object>> steadyMeans = means(steady, STEADY_MEANS);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nRecruitDesk team-mode benchmark: one --headless leader (send rate %.0f msg/s, "
-                + "Telegram's limits enforced by FakeBotApi), consoles on one PostgreSQL%n", SEND_RATE));
+                + "Telegram's limits enforced by FakeBotApi), consoles on one PostgreSQL; phases in the order %s, "
+                + "each count's row the mean of its phases, the phases below it%n", SEND_RATE, CONSOLE_COUNTS));
         out.append(String.format(Locale.ROOT, "Burst: each console approves requests and messages candidates flat out, "
                 + "%d actions each (one message due now per action; an approval also enqueues its reminders)%n", BURST_ACTIONS_PER_CONSOLE));
-        String bf = "| %8s | %9s | %10s | %-30s | %11s | %7s | %19s | %7s | %20s | %10s | %17s | %3s | %4s |%n";
+        String bf = "| %-8s | %9s | %10s | %-30s | %11s | %7s | %19s | %7s | %20s | %10s | %17s | %3s | %4s |%n";
         out.append(String.format(Locale.ROOT, bf, "consoles", "actions/s", "enqueues/s", "enqueues/s per console",
                 "call p99 ms", "due now", "drain msg/s (ratio)", "backlog", "backlog drain s, /s", "all sent s",
                 "latency p50/p99 s", "dup", "lost"));
         out.append(String.format(Locale.ROOT, bf, dashes(8), dashes(9), dashes(10), dashes(30), dashes(11), dashes(7), dashes(19),
                 dashes(7), dashes(20), dashes(10), dashes(17), dashes(3), dashes(4)));
-        for (Map<String, Object> r : burst) {
-            out.append(String.format(Locale.ROOT, bf, r.get("consoles"), r.get("actionsPerSecond"), r.get("enqueuesPerSecond"),
-                    r.get("enqueuesPerSecondPerConsole"), r.get("callP99Ms"), r.get("dueNow"),
-                    r.get("drainPerSecond") + " (" + r.get("drainRatio") + ")", r.get("backlogAtEnqueueEnd"),
-                    r.get("backlogDrainSeconds") + ", " + r.get("backlogDrainPerSecond"), r.get("allDeliveredSeconds"),
-                    seconds((Long) r.get("latencyP50Ms")) + " / " + seconds((Long) r.get("latencyP99Ms")),
-                    r.get("duplicates"), r.get("lost")));
+        for (Map<String, Object> r : concat(burstMeans, burst)) {
+            boolean mean = r.containsKey("phases");
+            out.append(String.format(Locale.ROOT, bf, label(r), num(r.get("actionsPerSecond")), num(r.get("enqueuesPerSecond")),
+                    mean ? num(r.get("enqueuesPerSecondPerConsoleMean")) + " each" : r.get("enqueuesPerSecondPerConsole"),
+                    num(r.get("callP99Ms")), num(r.get("dueNow")),
+                    num(r.get("drainPerSecond")) + " (" + num(r.get("drainRatio")) + ")", num(r.get("backlogAtEnqueueEnd")),
+                    num(r.get("backlogDrainSeconds")) + ", " + num(r.get("backlogDrainPerSecond")), num(r.get("allDeliveredSeconds")),
+                    secs(r.get("latencyP50Ms")) + " / " + secs(r.get("latencyP99Ms")), r.get("duplicates"), r.get("lost")));
         }
         out.append(String.format(Locale.ROOT, "Steady: the consoles together offer %.0f actions/s (below the send rate) for %d s; "
                 + "latency = enqueue commit -> sendMessage accepted by the fake%n", STEADY_OFFERED_RATE, STEADY_DURATION.toSeconds()));
-        String sf = "| %8s | %8s | %10s | %14s | %14s | %14s | %28s | %3s | %4s |%n";
+        String sf = "| %-8s | %8s | %10s | %14s | %14s | %14s | %28s | %3s | %4s |%n";
         out.append(String.format(Locale.ROOT, sf, "consoles", "messages", "offered/s", "latency p50 ms", "latency p99 ms",
                 "latency max ms", "of it commit->send p50/p99", "dup", "lost"));
         out.append(String.format(Locale.ROOT, sf, dashes(8), dashes(8), dashes(10), dashes(14), dashes(14), dashes(14), dashes(28),
                 dashes(3), dashes(4)));
-        for (Map<String, Object> r : steady) {
-            out.append(String.format(Locale.ROOT, sf, r.get("consoles"), r.get("messages"), r.get("achievedOfferedPerSecond"),
-                    r.get("latencyP50Ms"), r.get("latencyP99Ms"), r.get("latencyMaxMs"),
-                    r.get("commitToSendStartP50Ms") + " / " + r.get("commitToSendStartP99Ms"), r.get("duplicates"), r.get("lost")));
+        for (Map<String, Object> r : concat(steadyMeans, steady)) {
+            out.append(String.format(Locale.ROOT, sf, label(r), num(r.get("messages")), num(r.get("achievedOfferedPerSecond")),
+                    num(r.get("latencyP50Ms")), num(r.get("latencyP99Ms")), num(r.get("latencyMaxMs")),
+                    num(r.get("commitToSendStartP50Ms")) + " / " + num(r.get("commitToSendStartP99Ms")), r.get("duplicates"), r.get("lost")));
         }
         out.append("dispatchers seen in the ledger: ").append(results.get("dispatchers")).append(" (leader pid ")
                 .append(results.get("leaderPid")).append("); 429 answers: ").append(results.get("tooManyRequests"))
@@ -608,8 +676,10 @@ class TeamModeBenchmark {
         json.put("seconds", seconds);
         json.put("sendRate", SEND_RATE);
         json.put("config", config);
-        json.put("burst", burst);
-        json.put("steady", steady);
+        json.put("burst", burstMeans);
+        json.put("steady", steadyMeans);
+        json.put("burstPhases", burst);
+        json.put("steadyPhases", steady);
         json.put("run", results);
         Path file = Path.of("target", "bench", "team-mode.json");
         Files.createDirectories(file.getParent());
@@ -652,8 +722,21 @@ class TeamModeBenchmark {
         return Math.round(value * scale) / scale;
     }
 
-    private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    /** A count's mean row is labelled by the count, a phase by the count and its place in the run order. */
+    private static String label(Map<String, Object> row) {
+        return row.containsKey("phases") ? String.valueOf(row.get("consoles")) : row.get("consoles") + " (#" + row.get("phase") + ")";
+    }
+
+    /** Whole numbers without decimals, others as rounded. */
+    private static String num(Object value) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
+            return String.valueOf(n.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    private static String secs(Object millis) {
+        return String.format(Locale.ROOT, "%.1f", ((Number) millis).doubleValue() / 1000.0);
     }
 
     private static String dashes(int n) {
