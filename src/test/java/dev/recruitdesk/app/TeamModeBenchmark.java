@@ -57,6 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dispatching to FakeBotApi on loopback with Telegram's limits enforced. The leader is a real {@code --headless}
  * process; each console is a {@link Backend} in this JVM with its own pool, LISTEN connection and lease client, as a
  * desktop console has, calling the use cases a recruiter's clicks call (approve a request; write to a candidate).
+ * Consoles share this JVM instead of being four more: on a 2-core machine four more JVMs would measure their own
+ * start-up and JIT against each other, and here every commit is timestamped on the clock the fake stamps arrivals with.
  * Prints two tables and writes {@code target/bench/team-mode.json}. Run it with
  * {@code mvn -B -Pbench test -Dtest=TeamModeBenchmark}; {@code mvn verify} leaves it out (tag {@code benchmark}).
  */
