@@ -8,7 +8,7 @@ import dev.recruitdesk.booking.DashboardCalculator.Rate;
 import dev.recruitdesk.booking.DashboardCalculator.WeekRates;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.ui.I18n;
-import java.io.File;
+import dev.recruitdesk.ui.SaveFileDialog;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** The Dashboard's controller: draws the figures as lists and charts; every figure opens the bookings behind it. */
 public class DashboardView {
 
     private final DashboardViewModel model;
     private final I18n i18n;
+    private final SaveFileDialog saveDialog;
 
     @FXML private BorderPane root;
     @FXML private ProgressIndicator loadingIndicator;
@@ -53,9 +53,10 @@ public class DashboardView {
     @FXML private Button exportButton;
     @FXML private Label exportMessage;
 
-    public DashboardView(DashboardViewModel model, I18n i18n) {
+    public DashboardView(DashboardViewModel model, I18n i18n, SaveFileDialog saveDialog) {
         this.model = model;
         this.i18n = i18n;
+        this.saveDialog = saveDialog;
     }
 
     @FXML
@@ -235,13 +236,8 @@ public class DashboardView {
 
     @FXML
     private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.tr("dashboard.export"));
-        chooser.setInitialFileName("bookings-" + model.exportFromProperty().get() + "-" + model.exportToProperty().get() + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.exportCsv(file.toPath());
-        }
+        saveDialog.ask(root.getScene().getWindow(), i18n.tr("dashboard.export"),
+                "bookings-" + model.exportFromProperty().get() + "-" + model.exportToProperty().get() + ".csv", "csv")
+                .ifPresent(model::exportCsv);
     }
 }
