@@ -46,7 +46,7 @@ public class DashboardView {
     @FXML private BarChart<String, Number> funnelChart;
     @FXML private LineChart<String, Number> showUpChart;
     @FXML private BarChart<String, Number> confirmationChart;
-    @FXML private BarChart<String, Number> reminderChart;
+    @FXML private BarChart<Number, String> reminderChart;
     @FXML private StackedBarChart<String, Number> deliveryChart;
     @FXML private DatePicker exportFromField;
     @FXML private DatePicker exportToField;
@@ -122,7 +122,7 @@ public class DashboardView {
         showUpChart.getData().setAll(List.of(showUp, noShow));
 
         confirmationChart.getData().setAll(List.of(rates(d.byConfirmation(), "dashboard.confirmation.")));
-        reminderChart.getData().setAll(List.of(rates(d.byReminders(), "dashboard.reminders.")));
+        reminderChart.getData().setAll(List.of(ratesSideways(d.byReminders(), "dashboard.reminders.")));
 
         XYChart.Series<String, Number> sent = new XYChart.Series<>();
         sent.setName(i18n.tr("dashboard.delivery.sent"));
@@ -146,6 +146,22 @@ public class DashboardView {
         for (Rate r : rates) {
             String label = groupLabel(prefix, r.key()) + " (" + r.whole().size() + ")";
             add(series, label, percent(r), r.whole(), label);
+        }
+        return series;
+    }
+
+    /**
+     * Show-up rates as bars lying down: the reminder groups' names ("Day before + 2-h prompt (4)") are too long to
+     * stand under a third of the window, where JavaFX would turn them upright and squeeze the plot.
+     */
+    private XYChart.Series<Number, String> ratesSideways(List<Rate> rates, String prefix) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        series.setName(i18n.tr("dashboard.rate.show_up"));
+        for (Rate r : rates) {
+            String label = groupLabel(prefix, r.key()) + " (" + r.whole().size() + ")";
+            XYChart.Data<Number, String> data = new XYChart.Data<>(percent(r), label);
+            data.nodeProperty().addListener((o, a, node) -> clickable(node, label, r.whole()));
+            series.getData().add(data);
         }
         return series;
     }
@@ -190,6 +206,8 @@ public class DashboardView {
             b.setId("interview-" + f.bookingId());
             b.getStyleClass().addAll("interview-item", "flat", "state-" + stateClass(f.status()));
             b.setMaxWidth(Double.MAX_VALUE);
+            // a card is a third of the window: the line wraps rather than hiding the booking's state
+            b.setWrapText(true);
             b.setOnAction(e -> drill(model.describe(f), List.of(f.bookingId())));
             list.getChildren().add(b);
         }

@@ -266,8 +266,12 @@ class DashboardFlowTest {
                 where(s -> s.decided() && s.reminders().keySet().equals(java.util.Set.of("day_before"))),
                 where(s -> s.decided() && s.reminders().keySet().equals(java.util.Set.of("day_before", "confirm_2h"))));
         assertThat(byReminders.stream().mapToInt(List::size).sum()).isEqualTo(decided.size());
-        assertThat(values(robot, "#reminderChart", 0)).containsExactly(
+        @SuppressWarnings("unchecked")
+        XYChart<Number, String> reminderChart = robot.lookup("#reminderChart").queryAs(XYChart.class);
+        assertThat(reminderChart.getData().get(0).getData().stream().map(d -> d.getXValue().doubleValue()).toList()).containsExactly(
                 byReminders.stream().map(g -> percent(g.stream().filter(Seed::showedUp).toList(), g)).toArray(Double[]::new));
+        assertThat(reminderChart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList()).containsExactly(
+                "None (1)", "Day before (2)", "Day before + 2-h prompt (2)");
 
         // median time from request to approval over the last 30 days
         List<Long> waits = where(s -> s.approved() != null && !s.requested().isBefore(now.minus(Duration.ofDays(30))))
