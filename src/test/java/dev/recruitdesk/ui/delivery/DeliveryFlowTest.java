@@ -85,7 +85,7 @@ class DeliveryFlowTest {
         robot.clickOn("#navDelivery");
         await(() -> row(robot, id) != null && row(robot, id).getItem().status() == OutboxStatus.FAILED);
         console.telegram.clearFaults();
-        robot.clickOn(row(robot, id));
+        select(robot, id);
         await(() -> !robot.lookup("#resendButton").queryAs(Node.class).isDisable());
         robot.clickOn("#resendButton");
 
@@ -110,6 +110,24 @@ class DeliveryFlowTest {
 
     private OutboxMessage approval(long booking) {
         return console.backend.deliveryOps().list(MessageQuery.all().withBookingId(booking).withKind("approved")).get(0);
+    }
+
+    /**
+     * Clicks the message's row. The table reloads every 2 s and a row node may show another message by the time the
+     * pointer arrives, so the click is checked and repeated on the row that holds the message then.
+     */
+    @SuppressWarnings("unchecked")
+    private static void select(FxRobot robot, long id) throws Exception {
+        TableView<MessageRow> table = robot.lookup("#messageTable").queryAs(TableView.class);
+        for (int tries = 0; tries < 5; tries++) {
+            await(() -> row(robot, id) != null);
+            robot.clickOn(row(robot, id));
+            MessageRow selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.id() == id) {
+                return;
+            }
+        }
+        throw new AssertionError("message " + id + " could not be selected");
     }
 
     @SuppressWarnings("unchecked")
