@@ -65,6 +65,10 @@ public class ShellView {
     @FXML private Button simulatorButton;
     @FXML private Label statusSandbox;
     @FXML private Label statusBot;
+    @FXML private VBox userBox;
+    @FXML private Label userName;
+    @FXML private Label userRole;
+    @FXML private Button signOutButton;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private final ReadOnlyLongWrapper needingAction = new ReadOnlyLongWrapper();
@@ -74,6 +78,9 @@ public class ShellView {
     private Runnable focusSearch = () -> { };
     private Runnable onQuit = () -> { };
     private Runnable onOpenSimulator = () -> { };
+    private Runnable onSignOut = () -> { };
+    private final List<Timeline> timers = new java.util.ArrayList<>();
+    private boolean adminSectionsHidden;
 
     public ShellView(I18n i18n) {
         this.i18n = i18n;
@@ -155,6 +162,7 @@ public class ShellView {
         Timeline recount = new Timeline(new KeyFrame(Duration.minutes(1), e -> attention.refresh()));
         recount.setCycleCount(Animation.INDEFINITE);
         recount.play();
+        timers.add(recount);
         fillHelp();
         shell.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         shell.addEventHandler(KeyEvent.KEY_TYPED, e -> {
@@ -170,7 +178,46 @@ public class ShellView {
         Toggle nav = navigation.getToggles().stream().filter(t -> navId.equals(((Node) t).getId())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No navigation button " + navId));
         screenFactories.put(nav, screen);
+        show((Node) nav, true);
         ((Node) nav).setDisable(false);
+    }
+
+    /** Hides the navigation button with fx:id {@code navId}: a screen this user may not open. */
+    public void hideScreen(String navId) {
+        navigation.getToggles().stream().filter(t -> navId.equals(((Node) t).getId())).findFirst()
+                .ifPresent(nav -> show((Node) nav, false));
+    }
+
+    /**
+     * Team mode, before the screens: shows the login (or first-admin) form where the screens will be. The
+     * navigation stays disabled until {@link #showReady}.
+     */
+    public void showLogin(Node login) {
+        statusMode.setText(i18n.tr("status.mode.team"));
+        content.getChildren().setAll(login);
+    }
+
+    /**
+     * Team mode: shows who is signed in and their role in the sidebar, with a Sign out button. For a recruiter,
+     * parts of screens marked with the style class {@code admin-only} are hidden (the use cases refuse them anyway).
+     */
+    public void showSignedIn(String name, String role, boolean admin, Runnable signOut) {
+        userName.setText(name);
+        userRole.setText(role);
+        onSignOut = signOut;
+        show(userBox, true);
+        adminSectionsHidden = !admin;
+    }
+
+    @FXML
+    private void signOut() {
+        onSignOut.run();
+    }
+
+    /** Stops the shell's timers (counts, bot state): the window is about to show another shell or close. */
+    public void close() {
+        timers.forEach(Timeline::stop);
+        timers.clear();
     }
 
     private void show(Toggle nav) {
@@ -178,13 +225,24 @@ public class ShellView {
             return;
         }
         Node screen = screens.get(nav);
+        boolean built = false;
         if (screen == null && screenFactories.containsKey(nav)) {
             screen = screenFactories.get(nav).get();
             screens.put(nav, screen);
+            built = true;
         }
         if (screen != null) {
             content.getChildren().setAll(screen);
+            if (built && adminSectionsHidden) {
+                hideAdminSections(screen);
+            }
         }
+    }
+
+    /** Hides a new screen's {@code admin-only} parts; CSS first, so controls such as scroll panes show their content. */
+    private static void hideAdminSections(Node screen) {
+        screen.applyCss();
+        screen.lookupAll(".admin-only").forEach(n -> show(n, false));
     }
 
     private void shortcut(KeyEvent e) {
@@ -284,6 +342,7 @@ public class ShellView {
                 new KeyFrame(Duration.seconds(3)));
         check.setCycleCount(Animation.INDEFINITE);
         check.play();
+        timers.add(check);
     }
 
     private void showBot(ServiceStatus.BotState state) {
