@@ -14,6 +14,8 @@ import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.accounts.AccountsView;
 import dev.recruitdesk.ui.accounts.AccountsViewModel;
+import dev.recruitdesk.ui.accounts.ChangePasswordView;
+import dev.recruitdesk.ui.accounts.ChangePasswordViewModel;
 import dev.recruitdesk.ui.login.LoginView;
 import dev.recruitdesk.ui.login.LoginViewModel;
 import dev.recruitdesk.ui.shell.ShellView;
@@ -127,7 +129,8 @@ public class ConsoleApp extends Application {
         Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
-                    caller.isAdmin(), () -> signOut(shell, stage));
+                    caller.isAdmin(), () -> ChangePasswordView.open(stage, new ChangePasswordViewModel(opened.accounts(), caller, tasks, i18n), i18n),
+                    () -> signOut(shell, stage));
         }
         shell.showReady(services.dbLocation(), services.teamMode(), screens.schedule());
         shell.showPeopleScreens(screens);

@@ -69,6 +69,7 @@ public class ShellView {
     @FXML private Label userName;
     @FXML private Label userRole;
     @FXML private Button signOutButton;
+    @FXML private Button changePasswordButton;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private final ReadOnlyLongWrapper needingAction = new ReadOnlyLongWrapper();
@@ -79,6 +80,7 @@ public class ShellView {
     private Runnable onQuit = () -> { };
     private Runnable onOpenSimulator = () -> { };
     private Runnable onSignOut = () -> { };
+    private Runnable onChangePassword = () -> { };
     private final List<Timeline> timers = new java.util.ArrayList<>();
     private boolean adminSectionsHidden;
 
@@ -198,15 +200,21 @@ public class ShellView {
     }
 
     /**
-     * Team mode: shows who is signed in and their role in the sidebar, with a Sign out button. For a recruiter,
+     * Team mode: shows who is signed in and their role in the sidebar, with Change password and Sign out. For a recruiter,
      * parts of screens marked with the style class {@code admin-only} are hidden (the use cases refuse them anyway).
      */
-    public void showSignedIn(String name, String role, boolean admin, Runnable signOut) {
+    public void showSignedIn(String name, String role, boolean admin, Runnable changePassword, Runnable signOut) {
         userName.setText(name);
         userRole.setText(role);
+        onChangePassword = changePassword;
         onSignOut = signOut;
         show(userBox, true);
         adminSectionsHidden = !admin;
+    }
+
+    @FXML
+    private void changePassword() {
+        onChangePassword.run();
     }
 
     @FXML

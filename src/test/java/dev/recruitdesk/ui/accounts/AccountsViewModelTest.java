@@ -155,4 +155,26 @@ class AccountsViewModelTest {
         model.searchAudit();
         assertThat(model.auditLines()).isEmpty();
     }
+
+    @Test
+    void aUserChangesTheirOwnPasswordWithTheCurrentOne() {
+        ChangePasswordViewModel own = new ChangePasswordViewModel(accounts, admin, TaskRunner.direct(), new I18n(Locale.ENGLISH));
+        own.currentProperty().set("not it at all");
+        own.newPasswordProperty().set("a fresh long password");
+        own.confirmProperty().set("a fresh long passwor");
+        own.save();
+        assertThat(own.errorProperty("confirm").get()).isEqualTo("The two passwords differ.");
+
+        own.confirmProperty().set("a fresh long password");
+        own.save();
+        assertThat(own.errorProperty("currentPassword").get()).isEqualTo("The current password is wrong.");
+        assertThat(own.doneProperty().get()).isFalse();
+
+        own.currentProperty().set("correct horse battery");
+        own.save();
+
+        assertThat(own.doneProperty().get()).isTrue();
+        assertThat(own.currentProperty().get()).isEmpty();
+        assertThat(accounts.login("olga", "a fresh long password")).isInstanceOf(dev.recruitdesk.accounts.LoginResult.SignedIn.class);
+    }
 }

@@ -114,7 +114,16 @@ class TeamAccountsFlowTest {
         assertThat(robot.lookup("#dbUrlField").query().getParent().isVisible()).as("the database's section").isFalse();
         assertThat(robot.lookup("#nameField").query().getParent().isVisible()).as("the profile").isTrue();
 
+        robot.clickOn("#changePasswordButton");
+        await(() -> visible(robot, "#currentPasswordField"));
+        type(robot, "#currentPasswordField", "anna-secret-42");
+        type(robot, "#newPasswordField", "anna-chose-this-one");
+        type(robot, "#confirmPasswordField", "anna-chose-this-one");
+        robot.type(KeyCode.ENTER);
+        await(() -> robot.lookup("#currentPasswordField").tryQuery().isEmpty());
+
         signOut(robot);
+        // the first wrong password is her old one: the change took
         for (int attempt = 1; attempt < 5; attempt++) {
             wrongPassword(robot, attempt);
             await(() -> "Wrong username or password.".equals(text(robot, "#loginError")) && !busy(robot));
@@ -128,7 +137,7 @@ class TeamAccountsFlowTest {
     private void wrongPassword(FxRobot robot, int attempt) {
         robot.interact(() -> {
             robot.lookup("#loginUsername").queryAs(TextInputControl.class).setText("anna");
-            robot.lookup("#loginPassword").queryAs(TextInputControl.class).setText("not her password " + attempt);
+            robot.lookup("#loginPassword").queryAs(TextInputControl.class).setText(attempt == 1 ? "anna-secret-42" : "not her password " + attempt);
         });
         robot.clickOn("#loginButton");
     }
