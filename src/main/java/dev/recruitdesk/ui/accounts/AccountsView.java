@@ -37,8 +37,8 @@ public class AccountsView {
     @FXML private Tab auditTab;
     @FXML private Button newAccountButton;
     @FXML private Button refreshAccountsButton;
-    @FXML private Label actionMessage;
-    @FXML private Label formError;
+    @FXML private Label accountsMessage;
+    @FXML private Label accountsError;
     @FXML private TableView<AccountRow> accountTable;
     @FXML private TableColumn<AccountRow, String> usernameColumn;
     @FXML private TableColumn<AccountRow, String> nameColumn;
@@ -154,9 +154,9 @@ public class AccountsView {
         error(roleError, roleBox, model.errorProperty("role"));
         error(resetError, resetPasswordField, model.errorProperty("reset"));
         error(activeError, null, model.errorProperty("active"));
-        error(formError, null, model.errorProperty("form"));
-        actionMessage.textProperty().bind(model.messageProperty());
-        show(actionMessage, model.messageProperty().isNotEmpty());
+        error(accountsError, null, model.errorProperty("form"));
+        accountsMessage.textProperty().bind(model.messageProperty());
+        show(accountsMessage, model.messageProperty().isNotEmpty());
         for (Button b : new Button[] {createAccountButton, applyRoleButton, resetPasswordButton, unlockButton, toggleActiveButton}) {
             b.disableProperty().bind(model.busyProperty());
         }

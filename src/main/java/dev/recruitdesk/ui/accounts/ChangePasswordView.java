@@ -24,8 +24,8 @@ public class ChangePasswordView {
     @FXML private VBox root;
     @FXML private PasswordField currentPasswordField;
     @FXML private Label currentPasswordError;
-    @FXML private PasswordField newPasswordField;
-    @FXML private Label newPasswordError;
+    @FXML private PasswordField ownPasswordField;
+    @FXML private Label ownPasswordError;
     @FXML private PasswordField confirmPasswordField;
     @FXML private Label confirmPasswordError;
     @FXML private Label changePasswordError;
@@ -58,10 +58,10 @@ public class ChangePasswordView {
     @FXML
     private void initialize() {
         currentPasswordField.textProperty().bindBidirectional(model.currentProperty());
-        newPasswordField.textProperty().bindBidirectional(model.newPasswordProperty());
+        ownPasswordField.textProperty().bindBidirectional(model.newPasswordProperty());
         confirmPasswordField.textProperty().bindBidirectional(model.confirmProperty());
         error(currentPasswordError, currentPasswordField, model.errorProperty("currentPassword"));
-        error(newPasswordError, newPasswordField, model.errorProperty("newPassword"));
+        error(ownPasswordError, ownPasswordField, model.errorProperty("newPassword"));
         error(confirmPasswordError, confirmPasswordField, model.errorProperty("confirm"));
         error(changePasswordError, null, model.errorProperty("form"));
         savePasswordButton.disableProperty().bind(model.busyProperty());

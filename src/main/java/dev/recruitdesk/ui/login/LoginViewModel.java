@@ -151,6 +151,10 @@ public class LoginViewModel {
 
     private void fail(Throwable failure) {
         if (failure instanceof AccountProblem p) {
+            if ("accounts.error.firstAdminExists".equals(p.messageKey())) {
+                // another console created the first admin meanwhile: this one signs in like any other
+                mode.set(Mode.LOGIN);
+            }
             String field = errors.containsKey(p.field()) && !p.field().isEmpty() ? p.field() : "form";
             errors.get(field).set(i18n.tr(p.messageKey(), p.args()));
             return;

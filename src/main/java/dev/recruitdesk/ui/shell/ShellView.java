@@ -6,6 +6,7 @@ import dev.recruitdesk.ui.delivery.ServiceStatus;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.candidates.CandidatesView;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,9 @@ public class ShellView {
     @FXML private Button simulatorButton;
     @FXML private Label statusSandbox;
     @FXML private Label statusBot;
-    @FXML private VBox userBox;
-    @FXML private Label userName;
-    @FXML private Label userRole;
+    @FXML private VBox signedInBox;
+    @FXML private Label signedInName;
+    @FXML private Label signedInRole;
     @FXML private Button signOutButton;
     @FXML private Button changePasswordButton;
 
@@ -81,7 +82,7 @@ public class ShellView {
     private Runnable onOpenSimulator = () -> { };
     private Runnable onSignOut = () -> { };
     private Runnable onChangePassword = () -> { };
-    private final List<Timeline> timers = new java.util.ArrayList<>();
+    private final List<Timeline> timers = new ArrayList<>();
     private boolean adminSectionsHidden;
 
     public ShellView(I18n i18n) {
@@ -204,11 +205,11 @@ public class ShellView {
      * parts of screens marked with the style class {@code admin-only} are hidden (the use cases refuse them anyway).
      */
     public void showSignedIn(String name, String role, boolean admin, Runnable changePassword, Runnable signOut) {
-        userName.setText(name);
-        userRole.setText(role);
+        signedInName.setText(name);
+        signedInRole.setText(role);
         onChangePassword = changePassword;
         onSignOut = signOut;
-        show(userBox, true);
+        show(signedInBox, true);
         adminSectionsHidden = !admin;
     }
 

@@ -70,9 +70,9 @@ class TeamAccountsFlowTest {
         Screenshots.save(stage.getScene(), "first-admin.png");
         robot.type(KeyCode.ENTER);
 
-        await(() -> visible(robot, "#userBox") && !robot.lookup("#navSchedule").query().isDisable());
-        assertThat(text(robot, "#userName")).isEqualTo("Olga Smirnova");
-        assertThat(text(robot, "#userRole")).isEqualTo("Admin");
+        await(() -> visible(robot, "#signedInBox") && !robot.lookup("#navSchedule").query().isDisable());
+        assertThat(text(robot, "#signedInName")).isEqualTo("Olga Smirnova");
+        assertThat(text(robot, "#signedInRole")).isEqualTo("Admin");
         assertThat(visible(robot, "#navTemplates")).isTrue();
         assertThat(visible(robot, "#navAccounts")).isTrue();
 
@@ -89,8 +89,8 @@ class TeamAccountsFlowTest {
         type(robot, "#newPassword", "anna-secret-42");
         robot.clickOn("#createAccountButton");
         await(() -> accounts(robot).getItems().size() == 2);
-        await(() -> visible(robot, "#actionMessage"));
-        assertThat(text(robot, "#actionMessage")).isEqualTo("Account anna created.");
+        await(() -> visible(robot, "#accountsMessage"));
+        assertThat(text(robot, "#accountsMessage")).isEqualTo("Account anna created.");
         assertThat(text(robot, "#selectedTitle")).isEqualTo("Anna Orlova (anna)");
         Screenshots.save(stage.getScene(), "accounts.png");
 
@@ -103,9 +103,9 @@ class TeamAccountsFlowTest {
         type(robot, "#loginPassword", "anna-secret-42");
         robot.type(KeyCode.ENTER);
 
-        await(() -> visible(robot, "#userBox") && !robot.lookup("#navSchedule").query().isDisable());
-        assertThat(text(robot, "#userName")).isEqualTo("Anna Orlova");
-        assertThat(text(robot, "#userRole")).isEqualTo("Recruiter");
+        await(() -> visible(robot, "#signedInBox") && !robot.lookup("#navSchedule").query().isDisable());
+        assertThat(text(robot, "#signedInName")).isEqualTo("Anna Orlova");
+        assertThat(text(robot, "#signedInRole")).isEqualTo("Recruiter");
         assertThat(visible(robot, "#navTemplates")).isFalse();
         assertThat(visible(robot, "#navAccounts")).isFalse();
         robot.clickOn("#navSettings");
@@ -117,7 +117,7 @@ class TeamAccountsFlowTest {
         robot.clickOn("#changePasswordButton");
         await(() -> visible(robot, "#currentPasswordField"));
         type(robot, "#currentPasswordField", "anna-secret-42");
-        type(robot, "#newPasswordField", "anna-chose-this-one");
+        type(robot, "#ownPasswordField", "anna-chose-this-one");
         type(robot, "#confirmPasswordField", "anna-chose-this-one");
         robot.type(KeyCode.ENTER);
         await(() -> robot.lookup("#currentPasswordField").tryQuery().isEmpty());

@@ -127,4 +127,20 @@ class LoginViewModelTest {
         });
         assertThat(model.errorProperty("form").get()).isEmpty();
     }
+
+    @Test
+    void whenAnotherConsoleCreatedTheFirstAdminMeanwhileTheLoginShows() {
+        model.check();
+        accounts.createFirstAdmin("boris", "Boris", "UTC", "borises long password");
+
+        model.usernameProperty().set("olga");
+        model.nameProperty().set("Olga");
+        model.passwordProperty().set("correct horse battery");
+        model.confirmProperty().set("correct horse battery");
+        model.submit();
+
+        assertThat(model.modeProperty().get()).isEqualTo(LoginViewModel.Mode.LOGIN);
+        assertThat(model.errorProperty("form").get()).isEqualTo("An admin already exists: sign in instead.");
+        assertThat(signedIn).isEmpty();
+    }
 }
