@@ -1,5 +1,7 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.accounts.AccountService;
+import dev.recruitdesk.accounts.PasswordHasher;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingQueries;
 import dev.recruitdesk.booking.BookingService;
@@ -93,6 +95,7 @@ public final class Backend implements AutoCloseable {
     private final CandidateJourney journey;
     private final Object leaderServicesGuard = new Object();
     private final BookingQueries queries;
+    private final AccountService accounts;
     private volatile String botUsername;
     private volatile BotConnection bot;
     private Dispatcher dispatcher; // guarded by leaderServicesGuard; set while this console leads
@@ -132,6 +135,7 @@ public final class Backend implements AutoCloseable {
         slots.onCreated((s, slot) -> waitingList.notifyNewSlots(s));
         this.reminderPolicy = new ReminderPolicyService(db, context.clock(), bookings.reminderReplanner());
         this.dashboard = new DashboardQueries(db, context.clock());
+        this.accounts = new AccountService(db, context.clock(), new PasswordHasher());
         Recruiter me = recruiters.ensureDefault(System.getProperty("user.name"), ZoneId.systemDefault());
         this.currentRecruiterId = me.getId();
     }
@@ -297,6 +301,11 @@ public final class Backend implements AutoCloseable {
     /** The recruiter this console works as (single-user mode: the database's first recruiter). */
     public long currentRecruiterId() {
         return currentRecruiterId;
+    }
+
+    /** Team mode's accounts: the first admin, logging in, and the admin's management of accounts. */
+    public AccountService accounts() {
+        return accounts;
     }
 
     public TemplateService templates() {

@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.bench.StartupProbe;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
@@ -11,6 +12,12 @@ import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
+import dev.recruitdesk.ui.accounts.AccountsView;
+import dev.recruitdesk.ui.accounts.AccountsViewModel;
+import dev.recruitdesk.ui.accounts.ChangePasswordView;
+import dev.recruitdesk.ui.accounts.ChangePasswordViewModel;
+import dev.recruitdesk.ui.login.LoginView;
+import dev.recruitdesk.ui.login.LoginViewModel;
 import dev.recruitdesk.ui.shell.ShellView;
 import dev.recruitdesk.ui.simulator.SandboxChat;
 import dev.recruitdesk.ui.simulator.SimulatorView;
@@ -71,7 +78,7 @@ public class ConsoleApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
         stage.titleProperty().bind(shell.controller().titleProperty());
         stage.setScene(scene);
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+        for (int size : stage.getIcons().isEmpty() ? new int[] {16, 32, 48, 64, 128, 256} : new int[0]) {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     ConsoleApp.class.getResource("/dev/recruitdesk/ui/icons/recruitdesk-" + size + ".png")).toExternalForm()));
         }
@@ -93,25 +100,82 @@ public class ConsoleApp extends Application {
             return opened;
         }, opened -> {
             backend = opened;
-            ConsoleServices services = servicesOf(opened);
-            AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);
-            Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
-            shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
-            shell.controller().showPeopleScreens(screens);
-            shell.controller().addScreen("navDashboard", screens::dashboard);
-            shell.controller().addScreen("navDelivery", screens::delivery);
-            shell.controller().addScreen("navTemplates", screens::templates);
-            shell.controller().addScreen("navSettings", screens::settings);
-            shell.controller().watchBot(admin.status(), tasks);
-            Optional.ofNullable(opened.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
-                SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
-                shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
-            });
+            signIn(opened, shell.controller(), i18n, stage);
         }, failure -> {
             log.error("console.start.failed", failure);
             String message = failure instanceof DatabaseInUseException ? failure.getMessage()
                     : i18n.tr("startup.failed") + ": " + failure.getMessage();
             shell.controller().showFailure(message, Platform::exit);
+        });
+    }
+
+    /**
+     * Team mode (PostgreSQL) asks who is there before the screens appear, or for the first admin on a database
+     * without accounts; the embedded database's only user is its owner, with every right and no login.
+     */
+    private void signIn(Backend opened, ShellView shell, I18n i18n, Stage stage) {
+        if (opened.database().settings().isPostgres()) {
+            shell.showLogin(LoginView.load(new LoginViewModel(opened.accounts(), tasks, i18n, ZoneId.systemDefault(),
+                    caller -> showConsole(opened, caller, shell, i18n, stage)), i18n));
+        } else {
+            showConsole(opened, Caller.soleUser(opened.currentRecruiterId(), System.getProperty("user.name", "console")),
+                    shell, i18n, stage);
+        }
+    }
+
+    /** Builds the screens for {@code caller}: recruiters see neither Templates nor Accounts, nor Settings' admin parts. */
+    private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
+        ConsoleServices services = servicesOf(opened);
+        AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);
+        Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
+        if (caller.accountId() != null) {
+            shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
+                    caller.isAdmin(), () -> ChangePasswordView.open(stage, new ChangePasswordViewModel(opened.accounts(), caller, tasks, i18n), i18n),
+                    () -> signOut(shell, stage));
+        }
+        shell.showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+        shell.showPeopleScreens(screens);
+        shell.addScreen("navDashboard", screens::dashboard);
+        shell.addScreen("navDelivery", screens::delivery);
+        if (caller.isAdmin()) {
+            shell.addScreen("navTemplates", screens::templates);
+        } else {
+            shell.hideScreen("navTemplates");
+        }
+        shell.addScreen("navSettings", screens::settings);
+        if (caller.accountId() != null && caller.isAdmin()) {
+            shell.addScreen("navAccounts", () -> AccountsView.load(
+                    new AccountsViewModel(opened.accounts(), caller, services.recruiterZone(), tasks, i18n), i18n));
+        }
+        shell.watchBot(admin.status(), tasks);
+        Optional.ofNullable(opened.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
+            SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
+            shell.showSandbox(() -> openSimulator(chat, i18n, stage));
+        });
+    }
+
+    /**
+     * Ends the session: closes this backend (off the UI thread) and starts over at the login with a fresh one, so
+     * nothing the previous user's screens subscribed to outlives them.
+     */
+    private void signOut(ShellView shell, Stage stage) {
+        shell.close();
+        if (simulatorStage != null) {
+            simulatorStage.close();
+        }
+        Backend old = backend;
+        backend = null;
+        FxTaskRunner oldTasks = tasks;
+        oldTasks.run(() -> {
+            old.close();
+            return old;
+        }, closed -> {
+            oldTasks.close();
+            start(stage);
+        }, failure -> {
+            log.warn("console.sign-out close failed: {}", failure.toString());
+            oldTasks.close();
+            start(stage);
         });
     }
 

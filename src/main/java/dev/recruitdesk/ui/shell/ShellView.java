@@ -6,6 +6,7 @@ import dev.recruitdesk.ui.delivery.ServiceStatus;
 import dev.recruitdesk.ui.Screens;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.candidates.CandidatesView;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ public class ShellView {
     @FXML private Button simulatorButton;
     @FXML private Label statusSandbox;
     @FXML private Label statusBot;
+    @FXML private VBox signedInBox;
+    @FXML private Label signedInName;
+    @FXML private Label signedInRole;
+    @FXML private Button signOutButton;
+    @FXML private Button changePasswordButton;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("RecruitDesk");
     private final ReadOnlyLongWrapper needingAction = new ReadOnlyLongWrapper();
@@ -74,6 +80,10 @@ public class ShellView {
     private Runnable focusSearch = () -> { };
     private Runnable onQuit = () -> { };
     private Runnable onOpenSimulator = () -> { };
+    private Runnable onSignOut = () -> { };
+    private Runnable onChangePassword = () -> { };
+    private final List<Timeline> timers = new ArrayList<>();
+    private boolean adminSectionsHidden;
 
     public ShellView(I18n i18n) {
         this.i18n = i18n;
@@ -155,6 +165,7 @@ public class ShellView {
         Timeline recount = new Timeline(new KeyFrame(Duration.minutes(1), e -> attention.refresh()));
         recount.setCycleCount(Animation.INDEFINITE);
         recount.play();
+        timers.add(recount);
         fillHelp();
         shell.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         shell.addEventHandler(KeyEvent.KEY_TYPED, e -> {
@@ -170,7 +181,52 @@ public class ShellView {
         Toggle nav = navigation.getToggles().stream().filter(t -> navId.equals(((Node) t).getId())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No navigation button " + navId));
         screenFactories.put(nav, screen);
+        show((Node) nav, true);
         ((Node) nav).setDisable(false);
+    }
+
+    /** Hides the navigation button with fx:id {@code navId}: a screen this user may not open. */
+    public void hideScreen(String navId) {
+        navigation.getToggles().stream().filter(t -> navId.equals(((Node) t).getId())).findFirst()
+                .ifPresent(nav -> show((Node) nav, false));
+    }
+
+    /**
+     * Team mode, before the screens: shows the login (or first-admin) form where the screens will be. The
+     * navigation stays disabled until {@link #showReady}.
+     */
+    public void showLogin(Node login) {
+        statusMode.setText(i18n.tr("status.mode.team"));
+        content.getChildren().setAll(login);
+    }
+
+    /**
+     * Team mode: shows who is signed in and their role in the sidebar, with Change password and Sign out. For a recruiter,
+     * parts of screens marked with the style class {@code admin-only} are hidden (the use cases refuse them anyway).
+     */
+    public void showSignedIn(String name, String role, boolean admin, Runnable changePassword, Runnable signOut) {
+        signedInName.setText(name);
+        signedInRole.setText(role);
+        onChangePassword = changePassword;
+        onSignOut = signOut;
+        show(signedInBox, true);
+        adminSectionsHidden = !admin;
+    }
+
+    @FXML
+    private void changePassword() {
+        onChangePassword.run();
+    }
+
+    @FXML
+    private void signOut() {
+        onSignOut.run();
+    }
+
+    /** Stops the shell's timers (counts, bot state): the window is about to show another shell or close. */
+    public void close() {
+        timers.forEach(Timeline::stop);
+        timers.clear();
     }
 
     private void show(Toggle nav) {
@@ -178,13 +234,24 @@ public class ShellView {
             return;
         }
         Node screen = screens.get(nav);
+        boolean built = false;
         if (screen == null && screenFactories.containsKey(nav)) {
             screen = screenFactories.get(nav).get();
             screens.put(nav, screen);
+            built = true;
         }
         if (screen != null) {
             content.getChildren().setAll(screen);
+            if (built && adminSectionsHidden) {
+                hideAdminSections(screen);
+            }
         }
+    }
+
+    /** Hides a new screen's {@code admin-only} parts; CSS first, so controls such as scroll panes show their content. */
+    private static void hideAdminSections(Node screen) {
+        screen.applyCss();
+        screen.lookupAll(".admin-only").forEach(n -> show(n, false));
     }
 
     private void shortcut(KeyEvent e) {
@@ -284,6 +351,7 @@ public class ShellView {
                 new KeyFrame(Duration.seconds(3)));
         check.setCycleCount(Animation.INDEFINITE);
         check.play();
+        timers.add(check);
     }
 
     private void showBot(ServiceStatus.BotState state) {
