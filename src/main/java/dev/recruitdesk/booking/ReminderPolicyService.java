@@ -1,5 +1,8 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
+
 import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.store.Database;
@@ -50,11 +53,13 @@ public class ReminderPolicyService {
      * of future bookings follow the new policy in the same transaction (nothing sent is sent again); without one,
      * reminders already in the outbox keep the times they were planned with.
      */
-    public ReminderPolicy save(ReminderPolicy policy) {
+    public ReminderPolicy save(Caller caller, ReminderPolicy policy) {
+        Scope.requireAdmin(caller, "reminder policy");
         Instant now = clock.instant();
         db.run(s -> {
             ReminderSettings row = s.find(ReminderSettings.class, ReminderSettings.INSTALLATION, LockModeType.PESSIMISTIC_WRITE);
             boolean created = row == null;
+            String before = created ? ReminderPolicy.defaults().toString() : ReminderPolicy.fromSettings(row).toString();
             if (created) {
                 row = new ReminderSettings();
             }
@@ -63,6 +68,8 @@ public class ReminderPolicyService {
                 s.persist(row);
             }
             log.info("reminders.policy.saved created={} policy={}", created, policy);
+            new AuditLog(clock).record(s, caller, "policy.update", "reminder_policy", (long) ReminderSettings.INSTALLATION, before,
+                    policy.toString());
             if (replanner != null) {
                 s.flush();
                 replanner.replanFutureBookings(s);

@@ -241,8 +241,11 @@ public class SettingsViewModel {
         saving.set(true);
         tasks.run(() -> {
             admin.settings().saveAll(file);
-            admin.reminderPolicy().save(policy);
-            admin.recruiters().updateProfile(services.recruiterId(), who, where, link);
+            // the reminder policy is the installation's: only an admin changes it (a recruiter saves their profile)
+            if (services.caller().isAdmin()) {
+                admin.reminderPolicy().save(services.caller(), policy);
+            }
+            admin.recruiters().updateProfile(services.caller(), services.recruiterId(), who, where, link);
             return file;
         }, saved -> {
             saving.set(false);

@@ -163,7 +163,7 @@ public class TemplatesViewModel {
         saving.set(true);
         message.set("");
         tasks.run(() -> {
-            TemplateVersion saved = templates.save(key, lang, text, admin.consoleUser());
+            TemplateVersion saved = templates.save(admin.caller(), key, lang, text);
             return new Loaded(saved.text(), templates.versions(key, lang), previewer.placeholders(key), previewer.kind(key));
         }, loaded -> {
             saving.set(false);
@@ -184,7 +184,7 @@ public class TemplatesViewModel {
         }
         saving.set(true);
         tasks.run(() -> {
-            TemplateVersion saved = templates.revert(key, lang, version.version(), admin.consoleUser());
+            TemplateVersion saved = templates.revert(admin.caller(), key, lang, version.version());
             return new Loaded(saved.text(), templates.versions(key, lang), previewer.placeholders(key), previewer.kind(key));
         }, loaded -> {
             saving.set(false);

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.people;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
@@ -50,7 +51,7 @@ final class ConsoleHarness implements AutoCloseable {
         backend = AppContext.forHome(home, clock).openBackend();
         backend.startServices();
         telegram = backend.bot().sandbox().orElseThrow();
-        services = ConsoleApp.servicesOf(backend);
+        services = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
     }
 
     /** Shows the window on {@code stage}; call on the FX thread. */

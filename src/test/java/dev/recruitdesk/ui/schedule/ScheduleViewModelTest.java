@@ -2,9 +2,11 @@ package dev.recruitdesk.ui.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.ui.ConsoleServices;
@@ -44,8 +46,8 @@ class ScheduleViewModelTest {
     @BeforeAll
     static void openBackend() {
         backend = AppContext.forHome(home, CLOCK).openBackend();
-        ConsoleServices real = ConsoleApp.servicesOf(backend);
-        services = new ConsoleServices(real.slots(), real.bookings(), real.recruiterId(), TOKYO,
+        ConsoleServices real = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
+        services = new ConsoleServices(real.slots(), real.bookings(), real.caller(), TOKYO,
                 "https://meet.example.com/rd", CLOCK, real.dbLocation(), real.teamMode());
     }
 
@@ -272,10 +274,10 @@ class ScheduleViewModelTest {
         vm.createSlot();
         vm.timeProperty().set("17:00");
         vm.createSlot();
-        Candidate anna = backend.candidates().create("Anna Petrova", "Europe/Berlin");
+        Candidate anna = backend.candidates().create(TestCallers.ADMIN, "Anna Petrova", "Europe/Berlin");
         long booked = vm.slots().get(0).id();
         long bookedLater = vm.slots().get(1).id();
-        backend.bookings().approve(backend.bookings().request(booked, anna.getId(), Actor.CANDIDATE).getId());
+        TestBookings.approve(backend.bookings(), backend.bookings().request(booked, anna.getId(), Actor.CANDIDATE).getId());
         ScheduleEntry.SlotItem staleItem = vm.slots().get(1);
         vm.refresh();
 
@@ -293,7 +295,7 @@ class ScheduleViewModelTest {
         assertThat(vm.slots()).extracting(ScheduleEntry.SlotItem::id).containsExactly(booked, bookedLater);
 
         // booked by someone else between the question and the answer: the use case refuses, nothing is lost
-        Candidate boris = backend.candidates().create("Boris Ivanov", "Europe/Moscow");
+        Candidate boris = backend.candidates().create(TestCallers.ADMIN, "Boris Ivanov", "Europe/Moscow");
         vm.requestDelete(staleItem);
         backend.bookings().request(bookedLater, boris.getId(), Actor.CANDIDATE);
         vm.confirmDelete();
