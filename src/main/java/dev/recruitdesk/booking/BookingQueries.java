@@ -192,6 +192,7 @@ public class BookingQueries {
 
     /** One candidate's row, fresh (after an action on them). */
     public CandidateRow candidate(Caller caller, long candidateId) {
+        db.run(s -> Scope.requireCandidate(s, caller, candidateId));
         return candidates(caller).stream().filter(r -> r.id() == candidateId).findFirst()
                 .orElseThrow(() -> new RuleViolation("", "candidate.error.gone"));
     }
