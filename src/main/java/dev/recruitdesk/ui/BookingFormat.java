@@ -141,6 +141,14 @@ public final class BookingFormat {
         return i18n.tr("people.error.unexpected", String.valueOf(failure.getMessage()));
     }
 
+    /**
+     * "Recruiter: Boris" on a row of another recruiter's (only an admin's lists hold those), empty on the caller's
+     * own rows: an admin's list mixing recruiters says whose each row is.
+     */
+    public String owner(BookingRow row, long callersRecruiterId) {
+        return row.recruiterId() == callersRecruiterId ? "" : i18n.tr("people.forRecruiter", row.recruiterName());
+    }
+
     /** "Not done: Anna changed this a moment ago. It is shown as it is now." */
     public String conflict(ConcurrentChange c) {
         String who = switch (c.actor()) {

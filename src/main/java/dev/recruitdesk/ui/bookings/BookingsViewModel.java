@@ -198,7 +198,8 @@ public class BookingsViewModel {
 
     private BookingItem item(BookingRow r, Instant now) {
         return new BookingItem(r, format.when(r.start(), r.end()), format.candidateTime(r), format.status(r.status()),
-                BookingFormat.statusStyle(r.status()), r.unconfirmedSoon(now), format.startsIn(r.start(), now));
+                BookingFormat.statusStyle(r.status()), r.unconfirmedSoon(now), format.startsIn(r.start(), now),
+                format.owner(r, services.recruiterId()));
     }
 
     /** Recomputes "starts in" and the highlight from the clock; the view calls it every few seconds. */

@@ -92,7 +92,8 @@ public class RequestsViewModel {
 
     private void show(Loaded loaded) {
         List<RequestItem> items = loaded.rows().stream()
-                .map(r -> new RequestItem(r, format.when(r.start(), r.end()), format.candidateTime(r))).toList();
+                .map(r -> new RequestItem(r, format.when(r.start(), r.end()), format.candidateTime(r), format.owner(r, services.recruiterId())))
+                .toList();
         requests.setAll(items);
         selected.removeIf(i -> !requests.contains(i));
         SlotChoice chosen = proposedSlot.get();
