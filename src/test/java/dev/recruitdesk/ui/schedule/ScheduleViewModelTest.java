@@ -2,13 +2,16 @@ package dev.recruitdesk.ui.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
+import dev.recruitdesk.booking.SlotRow;
 import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Role;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ManualTaskRunner;
@@ -16,6 +19,7 @@ import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.schedule.ScheduleViewModel.Banner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -301,5 +305,22 @@ class ScheduleViewModelTest {
         vm.confirmDelete();
         assertThat(vm.bannerProperty().get().text()).isEqualTo("Cancel or move the booking first; nothing was deleted.");
         assertThat(vm.slots()).extracting(ScheduleEntry.SlotItem::who).containsExactly("Anna Petrova", "Boris Ivanov");
+    }
+
+    @Test
+    void movingASlotAnotherConsoleJustMovedSaysWhoAndShowsWhereItIsNow() {
+        ScheduleViewModel vm = modelOnWeek(9);
+        vm.timeProperty().set("10:00");
+        vm.createSlot();
+        CalendarBlock seen = vm.blocks().get(0);
+        // another console (an admin named Maria) moves the slot an hour later
+        SlotRow moved = backend.slots().move(new Caller(null, "Maria", Role.ADMIN, services.recruiterId()), seen.id(),
+                seen.row().version(), seen.row().start().plus(Duration.ofHours(1)), Duration.ofMinutes(30));
+
+        vm.dragBlock(seen, LocalDate.ofInstant(seen.row().start(), TOKYO), seen.startMinute() + 120, 30);
+
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.ERROR);
+        assertThat(vm.bannerProperty().get().text()).isEqualTo("Not done: Maria changed this a moment ago. It is shown as it is now.");
+        assertThat(vm.blocks()).extracting(b -> b.row().start()).as("the week is refreshed").containsExactly(moved.start());
     }
 }
