@@ -1,7 +1,6 @@
 package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Booking;

@@ -2,9 +2,9 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.store.Database;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -16,10 +16,10 @@ public class CandidateService {
     private final AuditLog audit;
 
     public CandidateService(Database db) {
-        this(db, java.time.Clock.systemUTC());
+        this(db, Clock.systemUTC());
     }
 
-    public CandidateService(Database db, java.time.Clock clock) {
+    public CandidateService(Database db, Clock clock) {
         this.db = db;
         this.audit = new AuditLog(clock);
     }

@@ -1,7 +1,6 @@
 package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.OutboxStatus;
 import dev.recruitdesk.reminders.ReminderKind;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * The dashboard's reads: one aggregated query per fact (bookings with slot and candidate, first approval and last
@@ -104,13 +104,16 @@ public class DashboardQueries {
     /** SENT, FAILED and AMBIGUOUS messages since {@code from}: the time each reached its state, per state. */
     private static List<DashboardCalculator.DeliveryOutcome> deliveryOutcomes(Session s, Long recruiterId, Instant from) {
         // a recruiter's figures count the messages about their own bookings only
-        return s.createSelectionQuery("select m.status, coalesce(m.sentAt, m.updatedAt) from OutboxMessage m "
+        SelectionQuery<Object[]> q = s.createSelectionQuery("select m.status, coalesce(m.sentAt, m.updatedAt) from OutboxMessage m "
                         + "where m.status in (:states) and coalesce(m.sentAt, m.updatedAt) >= :from"
-                        + (recruiterId == null ? "" : " and m.bookingId in (select b.id from Booking b where b.recruiterId = " + recruiterId + ")"),
+                        + (recruiterId == null ? "" : " and m.bookingId in (select b.id from Booking b where b.recruiterId = :r)"),
                         Object[].class)
                 .setParameter("states", List.of(OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.AMBIGUOUS))
-                .setParameter("from", from)
-                .getResultList().stream()
+                .setParameter("from", from);
+        if (recruiterId != null) {
+            q.setParameter("r", recruiterId);
+        }
+        return q.getResultList().stream()
                 .map(r -> new DashboardCalculator.DeliveryOutcome((OutboxStatus) r[0], (Instant) r[1]))
                 .toList();
     }

@@ -2,7 +2,6 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateInvite;
 import dev.recruitdesk.domain.Language;
@@ -40,11 +39,13 @@ public final class InviteService {
 
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     public InviteService(Database db, Clock clock) {
         this.db = db;
         this.clock = Objects.requireNonNull(clock);
+        this.audit = new AuditLog(clock);
     }
 
     /** A new one-time code for the candidate; earlier unused codes stay valid until they expire. */
@@ -60,7 +61,7 @@ public final class InviteService {
             s.persist(invite);
             s.flush();
             // the code itself is a credential until used: the audit names the invite, never the code
-            new AuditLog(clock).record(s, caller, "candidate.invite", "candidate", candidateId, null,
+            audit.record(s, caller, "candidate.invite", "candidate", candidateId, null,
                     "invite " + invite.getId() + " expires " + invite.getExpiresAt());
             log.info("invite.created id={} candidate={} expires={}", invite.getId(), candidateId, invite.getExpiresAt());
             return code;

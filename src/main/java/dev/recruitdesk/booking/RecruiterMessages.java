@@ -2,7 +2,6 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Candidate;
@@ -28,12 +27,14 @@ public final class RecruiterMessages {
     private final Outbox outbox;
     private final CandidateNotices notices;
     private final Clock clock;
+    private final AuditLog audit;
 
     public RecruiterMessages(Database db, Outbox outbox, CandidateNotices notices, Clock clock) {
         this.db = db;
         this.outbox = Objects.requireNonNull(outbox);
         this.notices = Objects.requireNonNull(notices);
         this.clock = Objects.requireNonNull(clock);
+        this.audit = new AuditLog(clock);
     }
 
     /**
@@ -64,7 +65,7 @@ public final class RecruiterMessages {
             outbox.enqueue(s, key, "recruiter_message", Regarding.candidate(candidateId),
                     notices.recruiterMessage(c, r.getName(), body), now, now.plus(LIFETIME));
             log.info("message.queued candidate={} recruiter={} chars={}", candidateId, recruiterId, body.length());
-            new AuditLog(clock).record(s, caller, "message.send", "candidate", candidateId, null, body);
+            audit.record(s, caller, "message.send", "candidate", candidateId, null, body);
             return key;
         });
     }

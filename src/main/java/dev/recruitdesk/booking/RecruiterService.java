@@ -2,9 +2,9 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.Database;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +19,10 @@ public class RecruiterService {
     private final AuditLog audit;
 
     public RecruiterService(Database db) {
-        this(db, java.time.Clock.systemUTC());
+        this(db, Clock.systemUTC());
     }
 
-    public RecruiterService(Database db, java.time.Clock clock) {
+    public RecruiterService(Database db, Clock clock) {
         this.db = db;
         this.audit = new AuditLog(clock);
     }

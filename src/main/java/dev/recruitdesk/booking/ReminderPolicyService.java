@@ -2,7 +2,6 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.store.Database;
@@ -25,6 +24,7 @@ public class ReminderPolicyService {
     private final Clock clock;
 
     private final ReminderReplanner replanner;
+    private final AuditLog audit;
 
     /** A service whose saves only store the policy (reminders already queued keep their times). */
     public ReminderPolicyService(Database db, Clock clock) {
@@ -36,6 +36,7 @@ public class ReminderPolicyService {
         this.db = db;
         this.clock = clock;
         this.replanner = replanner;
+        this.audit = new AuditLog(clock);
     }
 
     public ReminderPolicy load() {
@@ -68,7 +69,7 @@ public class ReminderPolicyService {
                 s.persist(row);
             }
             log.info("reminders.policy.saved created={} policy={}", created, policy);
-            new AuditLog(clock).record(s, caller, "policy.update", "reminder_policy", (long) ReminderSettings.INSTALLATION, before,
+            audit.record(s, caller, "policy.update", "reminder_policy", (long) ReminderSettings.INSTALLATION, before,
                     policy.toString());
             if (replanner != null) {
                 s.flush();

@@ -2,7 +2,6 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
-
 import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.store.Database;

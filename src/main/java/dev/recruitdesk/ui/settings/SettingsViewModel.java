@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.settings;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.reminders.InvalidInputException;
@@ -256,6 +257,8 @@ public class SettingsViewModel {
             if (failure instanceof RuleViolation rule) {
                 error(rule.field()).set(i18n.tr(rule.messageKey(), rule.args()));
                 formError.set(i18n.tr("settings.error.fix"));
+            } else if (failure instanceof AccessDenied denied) {
+                formError.set(i18n.tr(denied.messageKey(), denied.args()));
             } else {
                 log.warn("settings.save.failed", failure);
                 formError.set(i18n.tr("settings.saveFailed", String.valueOf(failure.getMessage())));

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.templates;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.TemplateProblem;
 import dev.recruitdesk.booking.TemplateRejected;
@@ -204,6 +205,8 @@ public class TemplatesViewModel {
             message.set(i18n.tr("templates.refused"));
         } else if (failure instanceof RuleViolation rule) {
             problems.setAll(i18n.tr(rule.messageKey(), rule.args()));
+        } else if (failure instanceof AccessDenied denied) {
+            message.set(i18n.tr(denied.messageKey(), denied.args()));
         } else {
             log.warn("templates.save.failed", failure);
             message.set(i18n.tr("templates.saveFailed", String.valueOf(failure.getMessage())));
