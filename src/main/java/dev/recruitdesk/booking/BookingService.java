@@ -253,8 +253,11 @@ public class BookingService {
      */
     public Booking rescheduleInPlace(Caller caller, long bookingId, long seenVersion, Instant newStart, Duration newDuration) {
         return inOwnTransaction(s -> {
-            // the slot-changing lock order (recruiter, slot, booking) before the booking is checked and locked
-            SlotService.lockSlotAndRecruiter(s, find(s, bookingId).getSlotId());
+            // the slot-changing lock order (recruiter, slot, booking) before the booking is checked and locked; the
+            // unlocked read is dropped, so the lock reads the row afresh and a change meanwhile is a ConcurrentChange
+            Booking unlocked = find(s, bookingId);
+            s.detach(unlocked);
+            SlotService.lockSlotAndRecruiter(s, unlocked.getSlotId());
             return console(s, caller, "booking.reschedule", bookingId, seenVersion,
                     () -> rescheduleInPlace(s, bookingId, newStart, newDuration, Actor.RECRUITER));
         });

@@ -195,4 +195,17 @@ class ConcurrentChangeTest {
         assertThat(lost.entity()).isEqualTo("slot");
         assertThat(lost.changedBy()).isEqualTo(outcomes.get(0) instanceof SlotRow ? "Anna" : "Maria");
     }
+
+    @Test
+    void movingABookedSlotTheOtherConsoleJustMovedIsRefusedWithItsName() {
+        Booking seen = request();
+        Instant start = slots.list(annaCaller, recruiter, NOW, NOW.plus(Duration.ofDays(3))).stream()
+                .filter(r -> r.id() == seen.getSlotId()).findFirst().orElseThrow().start();
+        maria.rescheduleInPlace(mariaCaller, seen.getId(), seen.getVersion(), start.plus(Duration.ofHours(5)), Duration.ofMinutes(30));
+
+        assertThatThrownBy(() -> anna.rescheduleInPlace(annaCaller, seen.getId(), seen.getVersion(), start.plus(Duration.ofHours(7)),
+                Duration.ofMinutes(30)))
+                .isInstanceOfSatisfying(ConcurrentChange.class, c -> assertThat(c.changedBy()).isEqualTo("Maria"));
+        assertThat(anna.find(seen.getId()).getRevision()).isEqualTo(seen.getRevision() + 1);
+    }
 }
