@@ -112,7 +112,7 @@ public final class Backend implements AutoCloseable {
         this.lease = LeaderLease.forDatabase(db, LeaderLease.BOT_SERVICE, context.clock(), LeaseSettings.defaults());
         this.outbox = new Outbox(context.clock(), outboxSignal);
         this.deliveryOps = new DeliveryOps(db, context.clock(), outboxSignal);
-        this.recruiters = new RecruiterService(db);
+        this.recruiters = new RecruiterService(db, context.clock());
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
         this.renderer = new MessageRenderer(templates, catalog);
@@ -125,7 +125,7 @@ public final class Backend implements AutoCloseable {
         this.live = notifications.isCrossProcess()
                 ? new LiveChanges(changes, LiveChanges.COALESCE, LiveChanges.FALLBACK) : LiveChanges.none();
         this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges(live));
-        this.candidates = new CandidateService(db);
+        this.candidates = new CandidateService(db, context.clock());
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         this.waitingList = new WaitingList(db, outbox, notices, context.clock());
         this.invites = new InviteService(db, context.clock());

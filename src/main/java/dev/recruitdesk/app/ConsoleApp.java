@@ -6,6 +6,8 @@ import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.bench.StartupProbe;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.accounts.Caller;
+import dev.recruitdesk.booking.MessageActions;
 import dev.recruitdesk.ui.AdminServices;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
@@ -125,8 +127,8 @@ public class ConsoleApp extends Application {
 
     /** Builds the screens for {@code caller}: recruiters see neither Templates nor Accounts, nor Settings' admin parts. */
     private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
-        ConsoleServices services = servicesOf(opened);
-        AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);
+        ConsoleServices services = servicesOf(opened, caller);
+        AdminServices admin = adminServicesOf(opened, caller, ConsoleApp::applyTheme);
         Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
@@ -203,23 +205,25 @@ public class ConsoleApp extends Application {
     }
 
     /** The screens' view of an open backend; public for view-model tests that run on a real database. */
-    public static ConsoleServices servicesOf(Backend backend) {
-        Recruiter me = backend.recruiters().get(backend.currentRecruiterId());
-        return new ConsoleServices(backend.slots(), backend.bookings(), backend.currentRecruiterId(),
+    public static ConsoleServices servicesOf(Backend backend, Caller caller) {
+        Recruiter me = backend.recruiters().get(caller.recruiterId());
+        return new ConsoleServices(backend.slots(), backend.bookings(), caller,
                 me.getZone(), me.getMeetingLink(), backend.context().clock(),
                 backend.database().settings().location(), backend.database().settings().isPostgres(),
                 backend.candidates(), backend.queries(), backend.invites(), backend.recruiterMessages(), backend::botUsername);
     }
 
     /** The Delivery, Templates, Settings and Dashboard screens' services on an open backend; public for tests. */
-    public static AdminServices adminServicesOf(Backend backend, java.util.function.Consumer<String> applyTheme) {
-        long me = backend.currentRecruiterId();
-        return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
+    public static AdminServices adminServicesOf(Backend backend, Caller caller, java.util.function.Consumer<String> applyTheme) {
+        long me = caller.recruiterId();
+        return new AdminServices(backend.deliveryOps(),
+                new MessageActions(backend.database(), backend.deliveryOps(), backend.context().clock()),
+                new BackendServiceStatus(backend), backend.templates(),
                 new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
                 backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
                 new ConfigSettingsStore(backend.context().config(), backend.secrets()),
                 new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
-                System.getProperty("user.name", "console"), applyTheme);
+                caller, applyTheme);
     }
 
     /** Switches the AtlantaFX look: {@code dark} or anything else for light. */

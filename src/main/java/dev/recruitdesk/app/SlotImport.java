@@ -1,5 +1,6 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.SlotBatch;
 import dev.recruitdesk.booking.SlotCsv;
@@ -43,6 +44,8 @@ final class SlotImport {
         I18n i18n = new I18n(Locale.ENGLISH);
         try (Backend backend = context.openBackend()) {
             long recruiterId = backend.currentRecruiterId();
+            // the command line runs as the file's sole user, like the embedded console
+            Caller caller = Caller.soleUser(recruiterId, System.getProperty("user.name", "import"));
             Recruiter me = backend.recruiters().get(recruiterId);
             ZoneId zone = me.getZone();
             SlotCsv.Result parsed = SlotCsv.parse(text, zone, me.getMeetingLink());
@@ -50,7 +53,7 @@ final class SlotImport {
             if (!parsed.slots().isEmpty()) {
                 Instant min = parsed.drafts().stream().map(SlotDraft::start).min(Comparator.naturalOrder()).orElseThrow();
                 Instant max = parsed.drafts().stream().map(SlotDraft::end).max(Comparator.naturalOrder()).orElseThrow();
-                busy = backend.slots().list(recruiterId, min.minus(Duration.ofDays(1)), max).stream()
+                busy = backend.slots().list(caller, recruiterId, min.minus(Duration.ofDays(1)), max).stream()
                         .filter(r -> r.status() == SlotStatus.OPEN).map(r -> new SlotBatch.Busy(r.start(), r.end())).toList();
             }
             SlotCsv.Result result = SlotCsv.check(parsed, busy, context.clock().instant());
@@ -64,7 +67,7 @@ final class SlotImport {
             }
             List<SlotRow> created;
             try {
-                created = backend.slots().createMany(recruiterId, result.drafts());
+                created = backend.slots().createMany(caller, recruiterId, result.drafts());
             } catch (RuleViolation v) {
                 // the file was fine a moment ago; another console published an overlapping slot meanwhile
                 err.println("Nothing was imported: " + i18n.tr(v.messageKey(), java.util.Arrays.stream(v.args()).map(a -> shown(a, zone)).toArray()));

@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The booking state machine as use cases: request, approve, reject, reschedule, confirm, decline, cancel, outcome.
  * Each change and the messages it causes (approval, reminders, cancellation of stale ones) commit together.
- * Every use case exists twice: in its own transaction (the console) and inside the caller's (the bot, whose
- * update offset commits with the update's effects).
+ * Every use case exists twice: for the console, taking the {@link Caller} first and the version of the booking the
+ * recruiter saw (scope checked, optimistic lock, one audit row, its own transaction), and inside the caller's
+ * transaction for the bot (whose update offset commits with the update's effects).
  */
 public class BookingService {
 
@@ -38,10 +43,12 @@ public class BookingService {
     private final Clock clock;
     private final BookingMessages messages;
     private final BookingChanges changes;
+    private final AuditLog audit;
 
     public BookingService(Database db, Clock clock, Outbox outbox, MessageComposer composer, BookingChanges changes) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
         this.messages = new BookingMessages(outbox, composer);
         this.changes = changes;
     }
@@ -97,16 +104,21 @@ public class BookingService {
      * an already approved booking again re-runs the same enqueues, which the outbox's dedup keys turn into no-ops:
      * nothing that was sent is sent again.
      */
-    public Booking approve(long bookingId) {
-        return inOwnTransaction(s -> approve(s, bookingId));
+    public Booking approve(Caller caller, long bookingId, long seenVersion) {
+        return inOwnTransaction(s -> console(s, caller, "booking.approve", bookingId, seenVersion, () -> approve(s, bookingId)));
     }
 
-    /** Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal. */
-    public List<Booking> approveAll(Collection<Long> bookingIds) {
+    /**
+     * Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal
+     * or a concurrent change. {@code seenVersions} maps each booking id to the version the recruiter saw; each
+     * approval is audited as its own row.
+     */
+    public List<Booking> approveAll(Caller caller, Map<Long, Long> seenVersions) {
+        Collection<Long> bookingIds = seenVersions.keySet();
         return inOwnTransaction(s -> {
             List<Booking> approved = new ArrayList<>(bookingIds.size());
             for (long id : bookingIds) {
-                approved.add(approve(s, id));
+                approved.add(console(s, caller, "booking.approve", id, seenVersions.get(id), () -> approve(s, id)));
                 // each approval is done with its rows: without this every flush re-checks all earlier ones (n²)
                 s.flush();
                 s.clear();
@@ -125,8 +137,8 @@ public class BookingService {
                 (b, now, changed) -> messages.approvedRevision(s, b, NoticeKind.APPROVED, now));
     }
 
-    public Booking reject(long bookingId, String note) {
-        return inOwnTransaction(s -> reject(s, bookingId, note));
+    public Booking reject(Caller caller, long bookingId, long seenVersion, String note) {
+        return inOwnTransaction(s -> console(s, caller, "booking.reject", bookingId, seenVersion, () -> reject(s, bookingId, note)));
     }
 
     public Booking reject(Session s, long bookingId, String note) {
@@ -166,8 +178,10 @@ public class BookingService {
         });
     }
 
-    public Booking cancel(long bookingId, Actor actor, String note) {
-        return inOwnTransaction(s -> cancel(s, bookingId, actor, note));
+    /** The recruiter cancels a booking from the console. */
+    public Booking cancel(Caller caller, long bookingId, long seenVersion, String note) {
+        return inOwnTransaction(s -> console(s, caller, "booking.cancel", bookingId, seenVersion,
+                () -> cancel(s, bookingId, Actor.RECRUITER, note)));
     }
 
     public Booking cancel(Session s, long bookingId, Actor actor, String note) {
@@ -179,15 +193,16 @@ public class BookingService {
         });
     }
 
-    public Booking markOutcome(long bookingId, BookingStatus outcome) {
+    public Booking markOutcome(Caller caller, long bookingId, long seenVersion, BookingStatus outcome) {
         if (!outcome.isOutcome()) {
             throw new IllegalArgumentException("Not an outcome: " + outcome);
         }
-        return inOwnTransaction(s -> change(s, bookingId, outcome, Actor.RECRUITER, null, (b, now, changed) -> {
-            if (changed) {
-                messages.cancelEverythingPending(s, b, "interview over");
-            }
-        }));
+        return inOwnTransaction(s -> console(s, caller, "booking.outcome", bookingId, seenVersion,
+                () -> change(s, bookingId, outcome, Actor.RECRUITER, null, (b, now, changed) -> {
+                    if (changed) {
+                        messages.cancelEverythingPending(s, b, "interview over");
+                    }
+                })));
     }
 
     /**
@@ -195,8 +210,9 @@ public class BookingService {
      * pending messages are cancelled and, for an approved booking, the candidate is told the new time and gets the
      * new time's reminders (a confirmed booking must confirm again).
      */
-    public Booking reschedule(long bookingId, long newSlotId, Actor actor) {
-        return inOwnTransaction(s -> reschedule(s, bookingId, newSlotId, actor));
+    public Booking reschedule(Caller caller, long bookingId, long seenVersion, long newSlotId) {
+        return inOwnTransaction(s -> console(s, caller, "booking.reschedule", bookingId, seenVersion,
+                () -> reschedule(s, bookingId, newSlotId, Actor.RECRUITER)));
     }
 
     public Booking reschedule(Session s, long bookingId, long newSlotId, Actor actor) {
@@ -235,8 +251,16 @@ public class BookingService {
      * slots); the old revision's pending messages are cancelled and an approved booking's candidate gets one
      * "rescheduled" message and the new time's reminders.
      */
-    public Booking rescheduleInPlace(long bookingId, Instant newStart, Duration newDuration, Actor actor) {
-        return inOwnTransaction(s -> rescheduleInPlace(s, bookingId, newStart, newDuration, actor));
+    public Booking rescheduleInPlace(Caller caller, long bookingId, long seenVersion, Instant newStart, Duration newDuration) {
+        return inOwnTransaction(s -> {
+            // the slot-changing lock order (recruiter, slot, booking) before the booking is checked and locked; the
+            // unlocked read is dropped, so the lock reads the row afresh and a change meanwhile is a ConcurrentChange
+            Booking unlocked = find(s, bookingId);
+            s.detach(unlocked);
+            SlotService.lockSlotAndRecruiter(s, unlocked.getSlotId());
+            return console(s, caller, "booking.reschedule", bookingId, seenVersion,
+                    () -> rescheduleInPlace(s, bookingId, newStart, newDuration, Actor.RECRUITER));
+        });
     }
 
     public Booking rescheduleInPlace(Session s, long bookingId, Instant newStart, Duration newDuration, Actor actor) {
@@ -273,6 +297,7 @@ public class BookingService {
         return published(s, b, actor);
     }
 
+    /** The booking as it is now; for the bot and tests (the console reads through {@link BookingQueries}, scoped). */
     public Booking find(long bookingId) {
         return db.inTransaction(s -> find(s, bookingId));
     }
@@ -285,10 +310,20 @@ public class BookingService {
         return b;
     }
 
-    /** Every recorded change of a booking, oldest first. */
+    /** Every recorded change of a booking, oldest first; for the bot and tests (the console reads the candidate's timeline). */
     public List<BookingEvent> history(long bookingId) {
         return db.inTransaction(s -> s.createSelectionQuery("from BookingEvent where bookingId = :b order by at, id", BookingEvent.class)
                 .setParameter("b", bookingId).getResultList());
+    }
+
+    /** Adds a note to a booking's history from the console. */
+    public void note(Caller caller, long bookingId, String note) {
+        db.run(s -> {
+            Booking booking = find(s, bookingId);
+            Scope.require(caller, booking.getRecruiterId(), "booking", bookingId);
+            note(s, bookingId, Actor.RECRUITER, note);
+            audit.record(s, caller, "booking.note", "booking", bookingId, null, note);
+        });
     }
 
     /** Adds a note to a booking's history without changing it (the candidate's reason after ❌). */
@@ -315,6 +350,33 @@ public class BookingService {
     private static Booking activeOnSlot(Session s, long slotId) {
         return s.createSelectionQuery("from Booking where activeSlotId = :id", Booking.class)
                 .setParameter("id", slotId).getResultList().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * A console action on a booking: locks the row, refuses it outside the caller's scope and when it changed since
+     * the recruiter saw {@code seenVersion}, runs it, and audits it with the booking before and after.
+     */
+    private Booking console(Session s, Caller caller, String action, long bookingId, long seenVersion, Supplier<Booking> work) {
+        Booking before = lock(s, bookingId);
+        Scope.require(caller, before.getRecruiterId(), "booking", bookingId);
+        if (before.getVersion() != seenVersion) {
+            ConcurrentChange conflict = ConcurrentChange.of(s, "booking", bookingId);
+            log.info("booking.conflict id={} seen={} now={} by={} action={}", bookingId, seenVersion, before.getVersion(),
+                    conflict.changedBy() != null ? conflict.changedBy() : conflict.actor(), action);
+            throw conflict;
+        }
+        String was = render(s, before);
+        Booking after = work.get();
+        s.flush();
+        audit.record(s, caller, action, "booking", bookingId, was, render(s, after));
+        return after;
+    }
+
+    /** A short readable state for the audit: {@code APPROVED rev 2 slot 17 at 2026-12-01T10:00:00Z}. */
+    static String render(Session s, Booking b) {
+        Slot slot = s.find(Slot.class, b.getSlotId());
+        return b.getStatus() + " rev " + b.getRevision() + " slot " + b.getSlotId()
+                + (slot == null ? "" : " at " + slot.getStartAt() + " " + slot.getDuration().toMinutes() + "min");
     }
 
     /** What a change also does, in its transaction; {@code changed} is false when the booking already had the status. */

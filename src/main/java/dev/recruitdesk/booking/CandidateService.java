@@ -1,7 +1,10 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.store.Database;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -10,21 +13,19 @@ import java.util.regex.Pattern;
 public class CandidateService {
 
     private final Database db;
+    private final AuditLog audit;
 
     public CandidateService(Database db) {
-        this.db = db;
+        this(db, Clock.systemUTC());
     }
 
-    public Candidate create(String name, String zoneId) {
-        if (name == null || name.isBlank()) {
-            throw new RuleViolation("name", "candidate.error.name");
-        }
-        ZoneId zone = parseZone(zoneId);
-        return db.inTransaction(s -> {
-            Candidate c = new Candidate(name, zone);
-            s.persist(c);
-            return c;
-        });
+    public CandidateService(Database db, Clock clock) {
+        this.db = db;
+        this.audit = new AuditLog(clock);
+    }
+
+    public Candidate create(Caller caller, String name, String zoneId) {
+        return create(caller, name, zoneId, null, null);
     }
 
     /** Telegram usernames: 5–32 letters, digits and underscores (an @ in front is dropped). */
@@ -34,9 +35,10 @@ public class CandidateService {
 
     /**
      * A candidate the recruiter adds in the console, to invite to the bot. Username and phone are optional; a
-     * username lets the recruiter open a Telegram chat with them before they start the bot.
+     * username lets the recruiter open a Telegram chat with them before they start the bot. The candidate is in the
+     * caller's scope from then on; the creation is audited.
      */
-    public Candidate create(String name, String zoneId, String username, String phone) {
+    public Candidate create(Caller caller, String name, String zoneId, String username, String phone) {
         if (name == null || name.isBlank()) {
             throw new RuleViolation("name", "candidate.error.name");
         }
@@ -58,7 +60,11 @@ public class CandidateService {
             Candidate c = new Candidate(name, zone);
             c.setUsername(u);
             c.setPhone(p);
+            c.setAddedByRecruiterId(caller.recruiterId());
             s.persist(c);
+            s.flush();
+            audit.record(s, caller, "candidate.create", "candidate", c.getId(), null,
+                    c.getName() + " " + zone + (u == null ? "" : " @" + u) + (p == null ? "" : " " + p));
             return c;
         });
     }

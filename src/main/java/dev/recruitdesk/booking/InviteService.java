@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateInvite;
 import dev.recruitdesk.domain.Language;
@@ -37,24 +39,30 @@ public final class InviteService {
 
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     public InviteService(Database db, Clock clock) {
         this.db = db;
         this.clock = Objects.requireNonNull(clock);
+        this.audit = new AuditLog(clock);
     }
 
     /** A new one-time code for the candidate; earlier unused codes stay valid until they expire. */
-    public String create(long candidateId) {
+    public String create(Caller caller, long candidateId) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             if (s.find(Candidate.class, candidateId) == null) {
                 throw new IllegalArgumentException("No candidate " + candidateId);
             }
+            Scope.requireCandidate(s, caller, candidateId);
             String code = newCode();
-            CandidateInvite invite = new CandidateInvite(code, candidateId, now, now.plus(VALID_FOR));
+            CandidateInvite invite = new CandidateInvite(code, candidateId, caller.recruiterId(), now, now.plus(VALID_FOR));
             s.persist(invite);
             s.flush();
+            // the code itself is a credential until used: the audit names the invite, never the code
+            audit.record(s, caller, "candidate.invite", "candidate", candidateId, null,
+                    "invite " + invite.getId() + " expires " + invite.getExpiresAt());
             log.info("invite.created id={} candidate={} expires={}", invite.getId(), candidateId, invite.getExpiresAt());
             return code;
         });

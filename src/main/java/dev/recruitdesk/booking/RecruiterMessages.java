@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Candidate;
@@ -25,19 +27,22 @@ public final class RecruiterMessages {
     private final Outbox outbox;
     private final CandidateNotices notices;
     private final Clock clock;
+    private final AuditLog audit;
 
     public RecruiterMessages(Database db, Outbox outbox, CandidateNotices notices, Clock clock) {
         this.db = db;
         this.outbox = Objects.requireNonNull(outbox);
         this.notices = Objects.requireNonNull(notices);
         this.clock = Objects.requireNonNull(clock);
+        this.audit = new AuditLog(clock);
     }
 
     /**
      * Queues {@code text} for the candidate's chat under the recruiter's name and returns the dedup key. Refused
      * (inline, field {@code text}) when empty or too long, and when the candidate has no chat with the bot.
      */
-    public String sendMessageToCandidate(long candidateId, String text, long recruiterId) {
+    public String sendMessageToCandidate(Caller caller, long candidateId, String text) {
+        long recruiterId = caller.recruiterId();
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw new RuleViolation("text", "message.error.empty");
@@ -52,6 +57,7 @@ public final class RecruiterMessages {
             if (c == null || r == null) {
                 throw new IllegalArgumentException("No candidate " + candidateId + " or recruiter " + recruiterId);
             }
+            Scope.requireCandidate(s, caller, candidateId);
             if (c.getChatId() == null) {
                 throw new RuleViolation("text", "message.error.noChat");
             }
@@ -59,6 +65,7 @@ public final class RecruiterMessages {
             outbox.enqueue(s, key, "recruiter_message", Regarding.candidate(candidateId),
                     notices.recruiterMessage(c, r.getName(), body), now, now.plus(LIFETIME));
             log.info("message.queued candidate={} recruiter={} chars={}", candidateId, recruiterId, body.length());
+            audit.record(s, caller, "message.send", "candidate", candidateId, null, body);
             return key;
         });
     }

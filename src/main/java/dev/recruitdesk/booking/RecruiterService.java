@@ -1,7 +1,10 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.Database;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +16,15 @@ public class RecruiterService {
     static final int MAX_LINK = 500;
 
     private final Database db;
+    private final AuditLog audit;
 
     public RecruiterService(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public RecruiterService(Database db, Clock clock) {
         this.db = db;
+        this.audit = new AuditLog(clock);
     }
 
     /** The first recruiter of the database, created from the given defaults on a fresh database. */
@@ -46,7 +55,8 @@ public class RecruiterService {
      * Changes the recruiter's name, zone and default meeting link (blank: none). Refuses a blank or over-long name,
      * an unknown zone and a link that is not http(s), naming the field.
      */
-    public Recruiter updateProfile(long id, String name, String zoneId, String meetingLink) {
+    public Recruiter updateProfile(Caller caller, long id, String name, String zoneId, String meetingLink) {
+        Scope.require(caller, id, "profile", id);
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
             throw new RuleViolation("name", "recruiter.error.name", MAX_NAME);
@@ -66,9 +76,12 @@ public class RecruiterService {
             if (r == null) {
                 throw new IllegalArgumentException("No recruiter " + id);
             }
+            String before = r.getName() + " " + r.getZone() + " " + r.getMeetingLink();
             r.setName(cleanName);
             r.setZone(zone);
             r.setMeetingLink(link);
+            audit.record(s, caller, "recruiter.profile", "recruiter", id, before,
+                    cleanName + " " + zone + " " + link);
             return r;
         });
     }

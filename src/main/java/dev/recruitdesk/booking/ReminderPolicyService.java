@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.ReminderSettings;
 import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.store.Database;
@@ -22,6 +24,7 @@ public class ReminderPolicyService {
     private final Clock clock;
 
     private final ReminderReplanner replanner;
+    private final AuditLog audit;
 
     /** A service whose saves only store the policy (reminders already queued keep their times). */
     public ReminderPolicyService(Database db, Clock clock) {
@@ -33,6 +36,7 @@ public class ReminderPolicyService {
         this.db = db;
         this.clock = clock;
         this.replanner = replanner;
+        this.audit = new AuditLog(clock);
     }
 
     public ReminderPolicy load() {
@@ -50,11 +54,13 @@ public class ReminderPolicyService {
      * of future bookings follow the new policy in the same transaction (nothing sent is sent again); without one,
      * reminders already in the outbox keep the times they were planned with.
      */
-    public ReminderPolicy save(ReminderPolicy policy) {
+    public ReminderPolicy save(Caller caller, ReminderPolicy policy) {
+        Scope.requireAdmin(caller, "reminder policy");
         Instant now = clock.instant();
         db.run(s -> {
             ReminderSettings row = s.find(ReminderSettings.class, ReminderSettings.INSTALLATION, LockModeType.PESSIMISTIC_WRITE);
             boolean created = row == null;
+            String before = created ? ReminderPolicy.defaults().toString() : ReminderPolicy.fromSettings(row).toString();
             if (created) {
                 row = new ReminderSettings();
             }
@@ -63,6 +69,8 @@ public class ReminderPolicyService {
                 s.persist(row);
             }
             log.info("reminders.policy.saved created={} policy={}", created, policy);
+            audit.record(s, caller, "policy.update", "reminder_policy", (long) ReminderSettings.INSTALLATION, before,
+                    policy.toString());
             if (replanner != null) {
                 s.flush();
                 replanner.replanFutureBookings(s);

@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Recruiter;
@@ -36,11 +38,13 @@ public class SlotService {
 
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
     private volatile AfterCreate afterCreate = (s, slot) -> { };
 
     public SlotService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
     /** Sets what runs in every slot-creating transaction after the slot is stored; one hook, set at wiring time. */
@@ -53,7 +57,8 @@ public class SlotService {
      * recruiter's other open slots (by their real length). Creations for one recruiter are serialised by a row
      * lock on the recruiter, so two consoles cannot both pass the overlap check.
      */
-    public SlotRow create(long recruiterId, Instant start, Duration duration, String place) {
+    public SlotRow create(Caller caller, long recruiterId, Instant start, Duration duration, String place) {
+        Scope.require(caller, recruiterId, "slot", recruiterId);
         checkDuration(duration);
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
@@ -71,6 +76,7 @@ public class SlotService {
             s.flush();
             log.info("slot.created id={} recruiter={} start={} minutes={}", slot.getId(), recruiterId, start, duration.toMinutes());
             afterCreate.created(s, slot);
+            audit.record(s, caller, "slot.create", "slot", slot.getId(), null, render(slot));
             return toRow(slot, null, null);
         });
     }
@@ -81,10 +87,11 @@ public class SlotService {
      * ({@link SlotRow#isBooked()} tells the two apart). Two read-only projection queries whatever the count, so a
      * week of thousands of slots loads in milliseconds.
      */
-    public List<SlotRow> list(long recruiterId, Instant from, Instant to) {
+    public List<SlotRow> list(Caller caller, long recruiterId, Instant from, Instant to) {
+        Scope.require(caller, recruiterId, "schedule", recruiterId);
         return db.inTransaction(s -> {
             List<SlotRow> rows = s.createSelectionQuery(
-                            "select new dev.recruitdesk.booking.SlotRow(s.id, s.startAt, s.endAt, s.place, s.status, b.id, b.status, c.name)"
+                            "select new dev.recruitdesk.booking.SlotRow(s.id, s.startAt, s.endAt, s.place, s.status, b.id, b.status, c.name, s.version, b.version)"
                                     + " from Slot s left join Booking b on b.activeSlotId = s.id left join Candidate c on c.id = b.candidateId"
                                     + " where s.recruiterId = :r and s.startAt >= :from and s.startAt < :to and s.status <> :cancelled"
                                     + " order by s.startAt, s.id", SlotRow.class)
@@ -118,7 +125,7 @@ public class SlotService {
             for (SlotRow row : rows) {
                 Declined d = row.bookingId() == null ? declined.get(row.id()) : null;
                 out.add(d == null ? row : new SlotRow(row.id(), row.start(), row.end(), row.place(), row.status(),
-                        d.bookingId(), BookingStatus.DECLINED, d.candidateName()));
+                        d.bookingId(), BookingStatus.DECLINED, d.candidateName(), row.version(), null));
             }
             return out;
         });
@@ -129,11 +136,13 @@ public class SlotService {
      * again (duration, past, overlap with open slots and with the other drafts), since the preview the recruiter saw
      * may be stale. {@code progress} hears how many were written so far (from the worker thread).
      */
-    public List<SlotRow> createMany(long recruiterId, List<SlotDraft> drafts) {
-        return createMany(recruiterId, drafts, done -> { });
+    public List<SlotRow> createMany(Caller caller, long recruiterId, List<SlotDraft> drafts) {
+        return createMany(caller, recruiterId, drafts, done -> { });
     }
 
-    public List<SlotRow> createMany(long recruiterId, List<SlotDraft> drafts, IntConsumer progress) {
+    /** The batch is audited as one {@code slot.create.batch} row naming the count and the time range. */
+    public List<SlotRow> createMany(Caller caller, long recruiterId, List<SlotDraft> drafts, IntConsumer progress) {
+        Scope.require(caller, recruiterId, "slot", recruiterId);
         if (drafts.isEmpty()) {
             return List.of();
         }
@@ -175,6 +184,8 @@ public class SlotService {
             created.forEach(slot -> afterCreate.created(s, slot));
             progress.accept(created.size());
             log.info("slot.created.batch recruiter={} count={} first={} last={}", recruiterId, created.size(), min, max);
+            audit.record(s, caller, "slot.create.batch", "recruiter", recruiterId, null,
+                    created.size() + " slots " + min + " .. " + max + " ids " + created.get(0).getId() + ".." + created.get(created.size() - 1).getId());
             return created.stream().map(slot -> toRow(slot, null, null)).toList();
         });
     }
@@ -184,7 +195,7 @@ public class SlotService {
      * duration within bounds, no overlap with the recruiter's other open slots. A booked slot is refused; it moves
      * with its booking through {@link BookingService#rescheduleInPlace}, which tells the candidate.
      */
-    public SlotRow move(long slotId, Instant newStart, Duration newDuration) {
+    public SlotRow move(Caller caller, long slotId, long seenVersion, Instant newStart, Duration newDuration) {
         checkDuration(newDuration);
         Instant now = clock.instant();
         if (!newStart.isAfter(now)) {
@@ -192,6 +203,11 @@ public class SlotService {
         }
         return db.inTransaction(s -> {
             Slot slot = lockSlotAndRecruiter(s, slotId);
+            Scope.require(caller, slot.getRecruiterId(), "slot", slotId);
+            if (slot.getVersion() != seenVersion) {
+                log.info("slot.conflict id={} seen={} now={}", slotId, seenVersion, slot.getVersion());
+                throw ConcurrentChange.of(s, "slot", slotId);
+            }
             if (slot.getStatus() != SlotStatus.OPEN) {
                 throw new RuleViolation("", "slot.error.notOpen");
             }
@@ -209,9 +225,11 @@ public class SlotService {
                 throw new RuleViolation("start", "slot.error.overlap", clash.getStartAt(), clash.getEndAt());
             }
             Instant from = slot.getStartAt();
+            String was = render(slot);
             slot.moveTo(newStart, newDuration);
             s.flush();
             log.info("slot.moved id={} from={} to={} minutes={}", slotId, from, newStart, newDuration.toMinutes());
+            audit.record(s, caller, "slot.move", "slot", slotId, was, render(slot));
             return toRow(slot, null, null);
         });
     }
@@ -238,12 +256,14 @@ public class SlotService {
      * Removes an unbooked slot. A slot with an active booking is refused (the console asks first and says so);
      * a slot with only past bookings is kept for their history and marked cancelled.
      */
-    public void delete(long slotId) {
+    public void delete(Caller caller, long slotId) {
         db.run(s -> {
             Slot slot = s.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
             if (slot == null) {
                 throw new RuleViolation("", "slot.error.gone");
             }
+            Scope.require(caller, slot.getRecruiterId(), "slot", slotId);
+            String was = render(slot);
             Long active = s.createSelectionQuery("select count(*) from Booking where activeSlotId = :id", Long.class)
                     .setParameter("id", slotId).getSingleResult();
             if (active > 0) {
@@ -257,6 +277,7 @@ public class SlotService {
                 s.remove(slot);
             }
             log.info("slot.deleted id={} kept_for_history={}", slotId, any > 0);
+            audit.record(s, caller, "slot.delete", "slot", slotId, was, any > 0 ? "CANCELLED (kept for history)" : "deleted");
         });
     }
 
@@ -291,6 +312,13 @@ public class SlotService {
     static SlotRow toRow(Slot slot, Booking booking, String candidateName) {
         BookingStatus status = booking == null ? null : booking.getStatus();
         return new SlotRow(slot.getId(), slot.getStartAt(), slot.getEndAt(), slot.getPlace(), slot.getStatus(),
-                booking == null ? null : booking.getId(), status, candidateName);
+                booking == null ? null : booking.getId(), status, candidateName, slot.getVersion(),
+                booking == null ? null : booking.getVersion());
+    }
+
+    /** A short readable state for the audit: {@code OPEN 2026-12-01T10:00:00Z 30min place}. */
+    static String render(Slot slot) {
+        return slot.getStatus() + " " + slot.getStartAt() + " " + slot.getDuration().toMinutes() + "min"
+                + (slot.getPlace() == null ? "" : " " + slot.getPlace());
     }
 }

@@ -1,5 +1,7 @@
 package dev.recruitdesk.booking;
 
+import dev.recruitdesk.accounts.AuditLog;
+import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.domain.MessageTemplate;
 import dev.recruitdesk.store.Database;
@@ -34,6 +36,7 @@ public class TemplateService {
     private final Database db;
     private final Clock clock;
     private final TemplateRules rules;
+    private final AuditLog audit;
     private volatile SavedTexts cache;
 
     /** Every template's newest saved text, keyed {@code key/lang}, as read at {@code readAt}. */
@@ -44,6 +47,7 @@ public class TemplateService {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.audit = new AuditLog(clock);
     }
 
     public TemplateRules rules() {
@@ -54,18 +58,21 @@ public class TemplateService {
      * Saves {@code text} as the next version and makes it active; refuses it with every problem found. Saving the
      * active text again adds nothing and returns the active version.
      */
-    public TemplateVersion save(String key, Language language, String text, String author) {
-        return store(key, language, text, author, null);
+    /** Admin only; audited as {@code template.save} with the active text before and after. */
+    public TemplateVersion save(Caller caller, String key, Language language, String text) {
+        Scope.requireAdmin(caller, "templates");
+        return store(caller, key, language, text, null);
     }
 
     /** Makes an earlier text active again by saving it as a new version; version 0 restores the built-in default. */
-    public TemplateVersion revert(String key, Language language, int version, String author) {
+    public TemplateVersion revert(Caller caller, String key, Language language, int version) {
+        Scope.requireAdmin(caller, "templates");
         String text = version == 0
                 ? rules.defaultText(key, language).orElseThrow(() -> new RuleViolation("", "template.error.unknown_key", key))
                 : db.inTransaction(s -> find(s, key, language, version))
                         .map(MessageTemplate::getBody)
                         .orElseThrow(() -> new RuleViolation("version", "template.error.no_version", key, version));
-        return store(key, language, text, author, version);
+        return store(caller, key, language, text, version);
     }
 
     /** Every version, newest first, ending with the built-in default (version 0). */
@@ -117,9 +124,9 @@ public class TemplateService {
         return key + "/" + language.code();
     }
 
-    private TemplateVersion store(String key, Language language, String text, String author, Integer revertedFrom) {
+    private TemplateVersion store(Caller caller, String key, Language language, String text, Integer revertedFrom) {
         Objects.requireNonNull(text, "text");
-        String by = author == null || author.isBlank() ? "unknown" : author.strip();
+        String by = caller.name().isBlank() ? "unknown" : caller.name().strip();
         List<TemplateProblem> problems = rules.check(key, language, text);
         if (!problems.isEmpty()) {
             log.info("template.rejected key={} lang={} problems={}", key, language.code(), problems);
@@ -136,6 +143,10 @@ public class TemplateService {
                 int next = current.map(MessageTemplate::getVersion).orElse(0) + 1;
                 MessageTemplate saved = new MessageTemplate(key, language, next, text, revertedFrom, by, clock.instant());
                 s.persist(saved);
+                s.flush();
+                audit.record(s, caller, revertedFrom == null ? "template.save" : "template.revert", "template", saved.getId(),
+                        current.map(t -> key + "/" + language.code() + " v" + t.getVersion() + ": " + t.getBody()).orElse(key + "/" + language.code() + " default"),
+                        key + "/" + language.code() + " v" + next + ": " + text);
                 log.info("template.saved key={} lang={} version={} revertedFrom={} by={}", key, language.code(), next, revertedFrom, by);
                 cache = null;
                 return view(saved, true);

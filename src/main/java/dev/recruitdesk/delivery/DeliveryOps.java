@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,13 @@ public final class DeliveryOps {
      * @return true if the message was queued again
      */
     public boolean resend(long messageId, String actor) {
+        return db.inTransaction(s -> resend(s, messageId, actor));
+    }
+
+    /** {@link #resend(long, String)} in the caller's transaction (the console's, which audits it). */
+    public boolean resend(Session s, long messageId, String actor) {
         Instant now = clock.instant();
-        return db.inTransaction(s -> s.doReturningWork(c -> {
+        return s.doReturningWork(c -> {
             String status = lockStatus(c, messageId);
             if (status == null || !OutboxStatus.valueOf(status).isResendable()) {
                 log.info("outbox.resend-refused id={} status={} actor={}", messageId, status, actor);
@@ -86,18 +92,23 @@ public final class DeliveryOps {
             signal.fireAfterCommit(s);
             log.info("outbox.resend id={} was={} actor={}", messageId, status, actor);
             return true;
-        }));
+        });
     }
 
     /** Withdraws a PENDING message. @return true if it was pending and is now CANCELLED */
     public boolean cancel(long messageId, String actor) {
+        return db.inTransaction(s -> cancel(s, messageId, actor));
+    }
+
+    /** {@link #cancel(long, String)} in the caller's transaction. */
+    public boolean cancel(Session s, long messageId, String actor) {
         Instant now = clock.instant();
-        return db.inTransaction(s -> s.doReturningWork(c -> {
+        return s.doReturningWork(c -> {
             int n = Sql.update(c, "UPDATE outbox_message SET status = 'CANCELLED', last_error = ?, updated_at = ? "
                     + "WHERE id = ? AND status = 'PENDING'", "cancelled by " + actor, now, messageId);
             log.info("outbox.cancel id={} actor={} result={}", messageId, actor, n > 0 ? "cancelled" : "not-pending");
             return n > 0;
-        }));
+        });
     }
 
     /** The number of messages in each state; every state is present. */

@@ -42,6 +42,10 @@ public class Candidate {
     @Column(nullable = false, length = 2)
     private String language = Language.RU.code();
 
+    /** The recruiter who added the candidate in the console (their scope in team mode), or null. */
+    @Column(name = "added_by_recruiter_id")
+    private Long addedByRecruiterId;
+
     protected Candidate() {
     }
 
@@ -52,6 +56,14 @@ public class Candidate {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getAddedByRecruiterId() {
+        return addedByRecruiterId;
+    }
+
+    public void setAddedByRecruiterId(Long recruiterId) {
+        this.addedByRecruiterId = recruiterId;
     }
 
     public Long getTelegramUserId() {

@@ -36,10 +36,15 @@ public class CandidateInvite {
     @Column(name = "used_by_user_id")
     private Long usedByUserId;
 
+    /** The recruiter who invited the candidate (the candidate is in their scope), or null for older invites. */
+    @Column(name = "recruiter_id")
+    private Long recruiterId;
+
     protected CandidateInvite() {
     }
 
-    public CandidateInvite(String code, long candidateId, Instant createdAt, Instant expiresAt) {
+    public CandidateInvite(String code, long candidateId, Long recruiterId, Instant createdAt, Instant expiresAt) {
+        this.recruiterId = recruiterId;
         this.code = Objects.requireNonNull(code, "code");
         this.candidateId = candidateId;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -84,6 +89,10 @@ public class CandidateInvite {
 
     public Instant getUsedAt() {
         return usedAt;
+    }
+
+    public Long getRecruiterId() {
+        return recruiterId;
     }
 
     public Long getUsedByUserId() {

@@ -1,10 +1,13 @@
 package dev.recruitdesk.ui;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.booking.BookingRow;
+import dev.recruitdesk.booking.ConcurrentChange;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.reminders.TimeText;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,14 +24,16 @@ public final class BookingFormat {
 
     private final I18n i18n;
     private final ZoneId zone;
+    private final Clock clock;
     private final DateTimeFormatter time;
     private final DateTimeFormatter day;
     private final DateTimeFormatter dayYear;
 
-    public BookingFormat(I18n i18n, ZoneId zone) {
+    public BookingFormat(I18n i18n, ZoneId zone, Clock clock) {
         Locale locale = i18n.locale();
         this.i18n = i18n;
         this.zone = zone;
+        this.clock = clock;
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         this.day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
         this.dayYear = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
@@ -127,7 +132,33 @@ public final class BookingFormat {
             }
             return i18n.tr(v.messageKey(), args);
         }
+        if (failure instanceof ConcurrentChange c) {
+            return conflict(c);
+        }
+        if (failure instanceof AccessDenied d) {
+            return i18n.tr(d.messageKey(), d.args());
+        }
         return i18n.tr("people.error.unexpected", String.valueOf(failure.getMessage()));
+    }
+
+    /**
+     * "Recruiter: Boris" on a row of another recruiter's (only an admin's lists hold those), empty on the caller's
+     * own rows: an admin's list mixing recruiters says whose each row is.
+     */
+    public String owner(BookingRow row, long callersRecruiterId) {
+        return row.recruiterId() == callersRecruiterId ? "" : i18n.tr("people.forRecruiter", row.recruiterName());
+    }
+
+    /** "Not done: Anna changed this a moment ago. It is shown as it is now." */
+    public String conflict(ConcurrentChange c) {
+        String who = switch (c.actor()) {
+            case CANDIDATE -> i18n.tr("conflict.candidate");
+            case SYSTEM -> i18n.tr("conflict.system");
+            case RECRUITER -> c.changedBy() == null ? i18n.tr("conflict.someone") : c.changedBy();
+        };
+        Instant now = clock.instant();
+        String when = c.at() == null || Duration.between(c.at(), now).toMinutes() < 1 ? i18n.tr("conflict.momentAgo") : ago(c.at(), now);
+        return i18n.tr("conflict.changedBy", who, when);
     }
 
     private String capitalise(String text) {

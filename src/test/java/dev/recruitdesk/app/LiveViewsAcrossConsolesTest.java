@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.LiveChanges;
 import dev.recruitdesk.booking.SlotDraft;
 import dev.recruitdesk.booking.SlotRow;
@@ -73,7 +74,7 @@ class LiveViewsAcrossConsolesTest {
             a.startServices();
             b.startServices();
             await().atMost(Duration.ofSeconds(10)).until(() -> a.isLive() && b.isLive());
-            ConsoleServices seenByA = ConsoleApp.servicesOf(a);
+            ConsoleServices seenByA = ConsoleApp.servicesOf(a, TestCallers.soleUser(a.currentRecruiterId()));
             I18n i18n = new I18n(Locale.ENGLISH);
             RequestsViewModel requests = onFx(() -> new RequestsViewModel(seenByA, tasks, i18n, Platform::runLater));
             ScheduleViewModel schedule = onFx(() -> new ScheduleViewModel(seenByA, tasks, i18n));
@@ -91,11 +92,11 @@ class LiveViewsAcrossConsolesTest {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> schedule.loadingProperty().get()));
 
-            SlotRow slot = b.slots().create(b.currentRecruiterId(), start, Duration.ofMinutes(45), "Room 4");
+            SlotRow slot = b.slots().create(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), start, Duration.ofMinutes(45), "Room 4");
 
             await().atMost(Duration.ofSeconds(2)).until(() -> onFx(() -> schedule.slots().stream().anyMatch(s -> s.id() == slot.id())));
 
-            Candidate candidate = b.candidates().create("Vera Live", "Europe/Berlin");
+            Candidate candidate = b.candidates().create(TestCallers.soleUser(b.currentRecruiterId()), "Vera Live", "Europe/Berlin");
             Booking booking = b.bookings().request(slot.id(), candidate.getId(), Actor.CANDIDATE);
 
             await().atMost(Duration.ofSeconds(2)).until(() -> onFx(() -> requests.requests().stream()
@@ -111,9 +112,9 @@ class LiveViewsAcrossConsolesTest {
             leader.startServices();
             follower.startServices();
             await().atMost(Duration.ofSeconds(10)).until(() -> leader.isDispatching() && leader.isLive() && follower.isLive());
-            ConsoleServices seenByFollower = ConsoleApp.servicesOf(follower);
+            ConsoleServices seenByFollower = ConsoleApp.servicesOf(follower, TestCallers.soleUser(follower.currentRecruiterId()));
             RequestsViewModel requests = onFx(() -> new RequestsViewModel(seenByFollower, tasks, new I18n(Locale.ENGLISH), Platform::runLater));
-            SlotRow slot = follower.slots().create(follower.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES),
+            SlotRow slot = follower.slots().create(TestCallers.soleUser(follower.currentRecruiterId()), follower.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES),
                     Duration.ofMinutes(30), "Room 9");
             FakeUser user = FakeUser.privateChat(7001, "Boris", "boris_bot_path");
 
@@ -172,7 +173,7 @@ class LiveViewsAcrossConsolesTest {
             });
             live.start();
             try {
-                b.slots().create(b.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS), Duration.ofMinutes(30), "Room 1");
+                b.slots().create(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS), Duration.ofMinutes(30), "Room 1");
 
                 await().atMost(Duration.ofSeconds(3)).until(() -> slotsSeen.get() == 1);
                 assertThat(deaf.isListening()).isFalse();
@@ -201,13 +202,13 @@ class LiveViewsAcrossConsolesTest {
                 await().atMost(Duration.ofSeconds(10)).until(listening::isListening);
                 Instant first = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
                 for (int i = 0; i < 30; i++) {
-                    b.slots().create(b.currentRecruiterId(), first.plus(i, ChronoUnit.HOURS), Duration.ofMinutes(30), "Room " + i);
+                    b.slots().create(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), first.plus(i, ChronoUnit.HOURS), Duration.ofMinutes(30), "Room " + i);
                 }
 
                 await().atMost(Duration.ofSeconds(2)).until(() -> slotsSeen.get() == 30);
                 assertThat(refreshes.get()).as("refreshes for 30 commits").isLessThan(30);
                 long previous = refreshes.get();
-                b.slots().createMany(b.currentRecruiterId(), IntStream.range(0, 500)
+                b.slots().createMany(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), IntStream.range(0, 500)
                         .mapToObj(i -> new SlotDraft(first.plus(40 + i, ChronoUnit.HOURS), Duration.ofMinutes(30), "Bulk"))
                         .toList());
                 await().atMost(Duration.ofSeconds(2)).until(() -> slotsSeen.get() == 530);

@@ -2,7 +2,9 @@ package dev.recruitdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.SlotRow;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.OutgoingMessage;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Actor;
@@ -42,11 +44,11 @@ class MigrateToProcessTest {
             long me = backend.currentRecruiterId();
             Booking last = null;
             for (int i = 0; i < 5; i++) {
-                SlotRow slot = backend.slots().create(me, firstSlot.plus(Duration.ofHours(i)), Duration.ofMinutes(30), "Room " + i);
-                Candidate c = backend.candidates().create("Кандидат " + i, "Europe/Moscow");
+                SlotRow slot = backend.slots().create(TestCallers.ADMIN, me, firstSlot.plus(Duration.ofHours(i)), Duration.ofMinutes(30), "Room " + i);
+                Candidate c = backend.candidates().create(TestCallers.ADMIN, "Кандидат " + i, "Europe/Moscow");
                 last = backend.bookings().request(slot.id(), c.getId(), Actor.CANDIDATE);
                 if (i % 2 == 0) {
-                    backend.bookings().approve(last.getId());
+                    TestBookings.approve(backend.bookings(), last.getId());
                 }
                 long candidateId = c.getId();
                 long booking = last.getId();
@@ -55,7 +57,7 @@ class MigrateToProcessTest {
                         Instant.now(), null));
             }
             bookingId = last.getId();
-            backend.bookings().cancel(bookingId, Actor.RECRUITER, "moved");
+            TestBookings.cancel(backend.bookings(), bookingId, Actor.RECRUITER, "moved");
         }
         Map<String, Long> before;
         try (Database h2 = Database.open(DatabaseSettings.embedded(home.resolve("data"))); Connection c = h2.dataSource().getConnection()) {

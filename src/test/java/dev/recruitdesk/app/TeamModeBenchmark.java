@@ -3,6 +3,8 @@ package dev.recruitdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.GsonBuilder;
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.Candidate;
@@ -120,11 +122,10 @@ class TeamModeBenchmark {
 
         void perform(Target t) {
             switch (t.action()) {
-                case APPROVE -> backend.bookings().approve(t.id());
-                case MESSAGE -> backend.recruiterMessages().sendMessageToCandidate(t.id(),
+                case APPROVE -> TestBookings.approve(backend.bookings(), t.id());
+                case MESSAGE -> backend.recruiterMessages().sendMessageToCandidate(TestCallers.soleUser(recruiterId), t.id(),
                         String.format(Locale.ROOT, NOTES.get((int) (t.chatId() % NOTES.size())), t.firstName(),
-                                recruiterName.split(" ")[0]),
-                        recruiterId);
+                                recruiterName.split(" ")[0]));
             }
         }
     }
@@ -368,7 +369,7 @@ class TeamModeBenchmark {
                 runs.add(pool.submit(() -> {
                     for (int round = 0; round < rounds; round++) {
                         batch.targets().stream().filter(t -> t.action() == Action.APPROVE)
-                                .forEach(t -> console.backend().bookings().approve(t.id()));
+                                .forEach(t -> TestBookings.approve(console.backend().bookings(), t.id()));
                     }
                 }));
             }

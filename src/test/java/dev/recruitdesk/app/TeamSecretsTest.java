@@ -9,8 +9,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.SlotRow;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.OutgoingMessage;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Actor;
@@ -122,19 +124,19 @@ class TeamSecretsTest {
             // the keyless console never takes over, however long the lease stays free
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !keyless.isDispatching());
 
-            SlotRow slot = keyless.slots().create(keyless.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS),
+            SlotRow slot = keyless.slots().create(TestCallers.soleUser(keyless.currentRecruiterId()), keyless.currentRecruiterId(), Instant.now().plus(1, ChronoUnit.DAYS),
                     Duration.ofMinutes(30), "Room 2");
-            Candidate candidate = keyless.candidates().create("Kira Keyless", "Europe/Berlin");
+            Candidate candidate = keyless.candidates().create(TestCallers.soleUser(keyless.currentRecruiterId()), "Kira Keyless", "Europe/Berlin");
             keyless.database().run(s -> s.find(Candidate.class, candidate.getId()).bindTelegram(9001, 9001, "kira"));
             Booking booking = keyless.bookings().request(slot.id(), candidate.getId(), Actor.CANDIDATE);
             long outboxBefore = outboxRows(keyless);
 
-            assertThatThrownBy(() -> keyless.bookings().approve(booking.getId()))
+            assertThatThrownBy(() -> TestBookings.approve(keyless.bookings(), booking.getId()))
                     .isInstanceOf(RuleViolation.class)
                     .satisfies(e -> assertThat(((RuleViolation) e).messageKey()).isEqualTo("secrets.error.cannotSign"));
 
             assertThat(outboxRows(keyless)).isEqualTo(outboxBefore);
-            assertThat(admin.bookings().approve(booking.getId()).getStatus()).isEqualTo(BookingStatus.APPROVED);
+            assertThat(TestBookings.approve(admin.bookings(), booking.getId()).getStatus()).isEqualTo(BookingStatus.APPROVED);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.recruitdesk.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.Actor;
@@ -54,13 +55,13 @@ class BookingQueriesTest {
     }
 
     private long boundCandidate(String name, long chat) {
-        long id = candidates.create(name, "Asia/Omsk").getId();
+        long id = candidates.create(TestCallers.ADMIN, name, "Asia/Omsk").getId();
         db.run(s -> s.find(Candidate.class, id).bindTelegram(chat, chat, null));
         return id;
     }
 
     private long slot(Duration fromNow) {
-        return slots.create(recruiter, NOW.plus(fromNow), Duration.ofMinutes(30), null).id();
+        return slots.create(TestCallers.ADMIN, recruiter, NOW.plus(fromNow), Duration.ofMinutes(30), null).id();
     }
 
     @Test
@@ -69,44 +70,44 @@ class BookingQueriesTest {
         clock.advance(Duration.ofMinutes(1));
         Booking second = bookings.request(slot(Duration.ofDays(1)), boundCandidate("Second", 2), Actor.CANDIDATE);
         Booking approved = bookings.request(slot(Duration.ofDays(2)), boundCandidate("Approved", 3), Actor.CANDIDATE);
-        bookings.approve(approved.getId());
+        TestBookings.approve(bookings, approved.getId());
 
-        List<BookingRow> rows = queries.requests(recruiter);
+        List<BookingRow> rows = queries.requests(TestCallers.ADMIN, recruiter);
 
         assertThat(rows).extracting(BookingRow::bookingId).containsExactly(first.getId(), second.getId());
         assertThat(rows.get(0).candidateName()).isEqualTo("First");
         assertThat(rows.get(0).candidateZone()).isEqualTo(ZoneId.of("Asia/Omsk"));
-        assertThat(queries.attention(recruiter).requests()).isEqualTo(2);
+        assertThat(queries.attention(TestCallers.ADMIN, recruiter).requests()).isEqualTo(2);
     }
 
     @Test
     void bookingsFilterByPeriodStatusAndConfirmation() {
         Booking past = bookings.request(slot(Duration.ofHours(1)), boundCandidate("Past", 1), Actor.CANDIDATE);
-        bookings.approve(past.getId());
+        TestBookings.approve(bookings, past.getId());
         Booking future = bookings.request(slot(Duration.ofDays(1)), boundCandidate("Future", 2), Actor.CANDIDATE);
-        bookings.approve(future.getId());
+        TestBookings.approve(bookings, future.getId());
         bookings.confirm(future.getId());
         clock.advance(Duration.ofHours(2));
 
-        assertThat(queries.bookings(recruiter, new BookingFilter(clock.instant(), null, Set.of(), null, 100)))
+        assertThat(queries.bookings(TestCallers.ADMIN, recruiter, new BookingFilter(clock.instant(), null, Set.of(), null, 100)))
                 .extracting(BookingRow::candidateName).containsExactly("Future");
-        assertThat(queries.bookings(recruiter, new BookingFilter(null, clock.instant(), Set.of(), null, 100)))
+        assertThat(queries.bookings(TestCallers.ADMIN, recruiter, new BookingFilter(null, clock.instant(), Set.of(), null, 100)))
                 .extracting(BookingRow::candidateName).containsExactly("Past");
-        assertThat(queries.bookings(recruiter, new BookingFilter(null, null, Set.of(), true, 100)))
+        assertThat(queries.bookings(TestCallers.ADMIN, recruiter, new BookingFilter(null, null, Set.of(), true, 100)))
                 .extracting(BookingRow::candidateName).containsExactly("Future");
-        assertThat(queries.bookings(recruiter, new BookingFilter(null, null, Set.of(BookingStatus.APPROVED), null, 100)))
+        assertThat(queries.bookings(TestCallers.ADMIN, recruiter, new BookingFilter(null, null, Set.of(BookingStatus.APPROVED), null, 100)))
                 .extracting(BookingRow::candidateName).containsExactly("Past");
     }
 
     @Test
     void candidatesCarryTheirLatestBookingState() {
         long a = boundCandidate("Alpha", 1);
-        candidates.create("Beta", "Europe/Moscow", "beta_user", "+7 900 000-00-00");
+        candidates.create(TestCallers.ADMIN, "Beta", "Europe/Moscow", "beta_user", "+7 900 000-00-00");
         Booking b = bookings.request(slot(Duration.ofDays(1)), a, Actor.CANDIDATE);
         bookings.decline(b.getId(), "busy");
         bookings.request(slot(Duration.ofDays(2)), a, Actor.CANDIDATE);
 
-        List<CandidateRow> rows = queries.candidates();
+        List<CandidateRow> rows = queries.candidates(TestCallers.ADMIN);
 
         assertThat(rows).extracting(CandidateRow::name).containsExactly("Alpha", "Beta");
         assertThat(rows.get(0).latestStatus()).isEqualTo(BookingStatus.REQUESTED);
@@ -127,10 +128,10 @@ class BookingQueriesTest {
         WaitingList waitingList = new WaitingList(db, new dev.recruitdesk.delivery.Outbox(clock, new OutboxSignal()),
                 new dev.recruitdesk.telegram.TelegramNotices(renderer, keyboards), clock);
         db.run(s -> waitingList.join(s, a));
-        assertThat(queries.candidate(a).waiting()).isTrue();
+        assertThat(queries.candidate(TestCallers.ADMIN, a).waiting()).isTrue();
 
         db.run(s -> waitingList.leave(s, a));
-        assertThat(queries.candidate(a).waiting()).isFalse();
+        assertThat(queries.candidate(TestCallers.ADMIN, a).waiting()).isFalse();
     }
 
     @Test
@@ -138,11 +139,11 @@ class BookingQueriesTest {
         long a = boundCandidate("Alpha", 1);
         Booking b = bookings.request(slot(Duration.ofDays(1)), a, Actor.CANDIDATE);
         clock.advance(Duration.ofMinutes(1));
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
         clock.advance(Duration.ofMinutes(1));
         bookings.decline(b.getId(), "I got a cold");
 
-        List<TimelineEntry> timeline = queries.timeline(a);
+        List<TimelineEntry> timeline = queries.timeline(TestCallers.ADMIN, a);
 
         assertThat(timeline.get(0)).isInstanceOf(TimelineEntry.MessageQueued.class);
         assertThat(timeline).filteredOn(TimelineEntry.StatusChange.class::isInstance).map(TimelineEntry.StatusChange.class::cast)
@@ -158,9 +159,9 @@ class BookingQueriesTest {
     @Test
     void anInviteCodeBindsOneChatOnceWithinSevenDays() {
         InviteService invites = new InviteService(db, clock);
-        long c = candidates.create("Invited", "Europe/Moscow").getId();
-        String code = invites.create(c);
-        String stale = invites.create(c);
+        long c = candidates.create(TestCallers.ADMIN, "Invited", "Europe/Moscow").getId();
+        String code = invites.create(TestCallers.ADMIN, c);
+        String stale = invites.create(TestCallers.ADMIN, c);
 
         assertThat(InviteService.link("bot", code)).isEqualTo("https://t.me/bot?start=" + code);
         assertThat(redeems(invites, code, 55)).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
@@ -54,9 +55,9 @@ class BookingServiceTest {
 
     @Test
     void secondActiveBookingOfASlotIsAClearRefusal() {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
-        long olga = candidates.create("Olga Sidorova", "Asia/Novosibirsk").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create(TestCallers.ADMIN, "Olga Sidorova", "Asia/Novosibirsk").getId();
         bookings.request(slot, ivan, Actor.CANDIDATE);
         assertThatThrownBy(() -> bookings.request(slot, olga, Actor.CANDIDATE))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotTaken"));
@@ -64,28 +65,28 @@ class BookingServiceTest {
 
     @Test
     void candidateHasOneActiveBookingPerRecruiterUntilItEnds() {
-        long first = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long second = slots.create(recruiter, TEN.plus(Duration.ofHours(2)), Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long first = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long second = slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofHours(2)), Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         Booking b = bookings.request(first, ivan, Actor.CANDIDATE);
         assertThatThrownBy(() -> bookings.request(second, ivan, Actor.CANDIDATE))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.alreadyBooked"));
 
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
         bookings.decline(b.getId(), "ill");
 
         Booking again = bookings.request(second, ivan, Actor.CANDIDATE);
         assertThat(again.getStatus()).isEqualTo(BookingStatus.REQUESTED);
         // the declined booking freed its slot too
-        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        long olga = candidates.create(TestCallers.ADMIN, "Olga Sidorova", "Europe/Moscow").getId();
         assertThat(bookings.request(first, olga, Actor.CANDIDATE).getSlotId()).isEqualTo(first);
     }
 
     @Test
     void databaseItselfRefusesTwoActiveBookingsOfOneSlot() throws SQLException {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
-        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create(TestCallers.ADMIN, "Olga Sidorova", "Europe/Moscow").getId();
         bookings.request(slot, ivan, Actor.CANDIDATE);
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("INSERT INTO booking (slot_id, candidate_id, recruiter_id, status, revision, "
@@ -102,15 +103,15 @@ class BookingServiceTest {
 
     @Test
     void everyStatusChangeIsRecordedWithActorAndTime() {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
         clock.advance(Duration.ofMinutes(5));
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
         clock.advance(Duration.ofMinutes(5));
         bookings.confirm(b.getId());
         clock.advance(Duration.ofHours(30));
-        bookings.markOutcome(b.getId(), BookingStatus.ATTENDED);
+        TestBookings.markOutcome(bookings, b.getId(), BookingStatus.ATTENDED);
 
         List<BookingEvent> history = bookings.history(b.getId());
         assertThat(history).extracting(BookingEvent::getToStatus)
@@ -122,22 +123,22 @@ class BookingServiceTest {
 
     @Test
     void repeatingAChangeIsHarmlessAndAnIllegalOneIsRefused() {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
-        bookings.approve(b.getId());
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
+        TestBookings.approve(bookings, b.getId());
         assertThat(bookings.history(b.getId())).hasSize(2);
-        bookings.cancel(b.getId(), Actor.RECRUITER, "moved on");
-        assertThatThrownBy(() -> bookings.approve(b.getId()))
+        TestBookings.cancel(bookings, b.getId(), Actor.RECRUITER, "moved on");
+        assertThatThrownBy(() -> TestBookings.approve(bookings, b.getId()))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.transition"));
         assertThat(bookings.history(b.getId())).extracting(BookingEvent::getNote).containsExactly(null, null, "moved on");
     }
 
     @Test
     void pastOrMissingSlotCannotBeRequested() {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         clock.set(TEN.plusSeconds(1));
         assertThatThrownBy(() -> bookings.request(slot, ivan, Actor.CANDIDATE))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.slotPast"));
@@ -149,13 +150,13 @@ class BookingServiceTest {
     void committedChangesAreAnnouncedAndRefusedOnesAreNot() {
         List<BookingChanges.Change> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         bookings.changes().subscribe(heard::add);
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
-        long olga = candidates.create("Olga Sidorova", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
+        long olga = candidates.create(TestCallers.ADMIN, "Olga Sidorova", "Europe/Moscow").getId();
         Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
         assertThatThrownBy(() -> bookings.request(slot, olga, Actor.CANDIDATE)).isInstanceOf(RuleViolation.class);
-        bookings.approve(b.getId());
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
+        TestBookings.approve(bookings, b.getId());
 
         assertThat(heard).extracting(BookingChanges.Change::status).containsExactly(BookingStatus.REQUESTED, BookingStatus.APPROVED);
         assertThat(heard.get(0).candidateId()).isEqualTo(ivan);
@@ -167,11 +168,11 @@ class BookingServiceTest {
         try (Database pg = TestDatabases.postgres()) {
             BookingService pgBookings = TestBookings.service(pg, clock);
             long pgRecruiter = new RecruiterService(pg).ensureDefault("Anna", ZoneId.of("Europe/Moscow")).getId();
-            long slot = new SlotService(pg, clock).create(pgRecruiter, TEN, Duration.ofMinutes(30), null).id();
+            long slot = new SlotService(pg, clock).create(TestCallers.ADMIN, pgRecruiter, TEN, Duration.ofMinutes(30), null).id();
             CandidateService pgCandidates = new CandidateService(pg);
             List<Long> people = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                people.add(pgCandidates.create("Candidate " + i, "Europe/Moscow").getId());
+                people.add(pgCandidates.create(TestCallers.ADMIN, "Candidate " + i, "Europe/Moscow").getId());
             }
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
             try {
@@ -203,18 +204,18 @@ class BookingServiceTest {
 
     @Test
     void afterTheInterviewTheRecruiterRecordsPassedOrFailed() {
-        long slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null).id();
-        long ivan = candidates.create("Ivan Petrov", "Europe/Moscow").getId();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null).id();
+        long ivan = candidates.create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         Booking b = bookings.request(slot, ivan, Actor.CANDIDATE);
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
         clock.set(TEN.plus(Duration.ofMinutes(40)));
-        bookings.markOutcome(b.getId(), BookingStatus.ATTENDED);
-        assertThat(bookings.markOutcome(b.getId(), BookingStatus.PASSED).getStatus()).isEqualTo(BookingStatus.PASSED);
+        TestBookings.markOutcome(bookings, b.getId(), BookingStatus.ATTENDED);
+        assertThat(TestBookings.markOutcome(bookings, b.getId(), BookingStatus.PASSED).getStatus()).isEqualTo(BookingStatus.PASSED);
         assertThat(BookingStatus.PASSED.showedUp()).isTrue();
         assertThat(BookingStatus.NO_SHOW.showedUp()).isFalse();
-        assertThatThrownBy(() -> bookings.markOutcome(b.getId(), BookingStatus.FAILED))
+        assertThatThrownBy(() -> TestBookings.markOutcome(bookings, b.getId(), BookingStatus.FAILED))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("booking.error.transition"));
-        assertThatThrownBy(() -> bookings.markOutcome(b.getId(), BookingStatus.CANCELLED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestBookings.markOutcome(bookings, b.getId(), BookingStatus.CANCELLED)).isInstanceOf(IllegalArgumentException.class);
         assertThat(bookings.history(b.getId())).extracting(BookingEvent::getToStatus).endsWith(BookingStatus.ATTENDED, BookingStatus.PASSED);
     }
 }

@@ -3,6 +3,7 @@ package dev.recruitdesk.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.DashboardCalculator.Dashboard;
 import dev.recruitdesk.booking.DashboardCalculator.DeliveryDay;
 import dev.recruitdesk.booking.DashboardCalculator.Rate;
@@ -69,17 +70,17 @@ class DashboardQueriesTest {
         recruiter = new RecruiterService(db).ensureDefault("Рекрутер", MSK).getId();
         long chat = 8_000_000L;
         for (Spec spec : SEED.stream().sorted(Comparator.comparing(Spec::requested)).toList()) {
-            long candidate = new CandidateService(db).create(spec.name(), "Europe/Moscow").getId();
+            long candidate = new CandidateService(db).create(TestCallers.ADMIN, spec.name(), "Europe/Moscow").getId();
             long c = ++chat;
             db.run(s -> s.find(Candidate.class, candidate).bindTelegram(c, c, null));
             clock.set(spec.requested().minusSeconds(60));
-            long slot = slots.create(recruiter, spec.start(), Duration.ofMinutes(30), "https://meet.example/rd").id();
+            long slot = slots.create(TestCallers.ADMIN, recruiter, spec.start(), Duration.ofMinutes(30), "https://meet.example/rd").id();
             clock.set(spec.requested());
             long booking = bookings.request(slot, candidate, Actor.CANDIDATE).getId();
             ids.put(spec.name(), booking);
             if (spec.approveAfterMinutes() != null) {
                 clock.set(spec.requested().plus(Duration.ofMinutes(spec.approveAfterMinutes())));
-                bookings.approve(booking);
+                TestBookings.approve(bookings, booking);
                 markSent(booking, spec.sent());
             }
             if (spec.confirmed() != null) {
@@ -88,7 +89,7 @@ class DashboardQueriesTest {
             }
             if (spec.outcome() != null) {
                 clock.set(spec.start().plus(Duration.ofHours(1)));
-                bookings.markOutcome(booking, spec.outcome());
+                TestBookings.markOutcome(bookings, booking, spec.outcome());
             }
         }
         clock.set(NOW);
@@ -101,7 +102,7 @@ class DashboardQueriesTest {
 
     @Test
     void figuresMatchTheSeed() {
-        Dashboard d = new DashboardQueries(db, clock).dashboard(recruiter, MSK);
+        Dashboard d = new DashboardQueries(db, clock).dashboard(TestCallers.ADMIN, recruiter, MSK);
         LocalDate today = LocalDate.of(2026, 12, 3);
         LocalDate monday = LocalDate.of(2026, 11, 30);
 
@@ -161,7 +162,7 @@ class DashboardQueriesTest {
 
     @Test
     void bookingsOfAPeriodForTheExport() {
-        List<BookingFact> facts = new DashboardQueries(db, clock).bookingsBetween(recruiter, at(11, 30, 0, 0), at(12, 3, 0, 0));
+        List<BookingFact> facts = new DashboardQueries(db, clock).bookingsBetween(TestCallers.ADMIN, recruiter, at(11, 30, 0, 0), at(12, 3, 0, 0));
         assertThat(facts).filteredOn(f -> !f.slotStart().isBefore(at(11, 30, 0, 0)) && f.slotStart().isBefore(at(12, 3, 0, 0)))
                 .extracting(BookingFact::candidateName).containsExactly("Анна", "Борис", "Вера");
         BookingFact boris = facts.stream().filter(f -> f.candidateName().equals("Борис")).findFirst().orElseThrow();

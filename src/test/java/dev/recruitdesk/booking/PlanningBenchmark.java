@@ -3,6 +3,7 @@ package dev.recruitdesk.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.OutboxSignal;
 import dev.recruitdesk.domain.OutboxStatus;
@@ -52,7 +53,7 @@ class PlanningBenchmark {
 
             long started = System.nanoTime();
             for (int i = 0; i < ids.size(); i += BATCH) {
-                bookings.approveAll(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+                bookings.approveAll(TestCallers.ADMIN, TestBookings.versions(bookings, ids.subList(i, Math.min(ids.size(), i + BATCH))));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double perSecond = BOOKINGS / seconds;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
@@ -63,7 +64,7 @@ class ReminderJourneyTest {
         gateway = new BotGateway(telegram.validToken(), telegram.apiUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5));
         openDatabase();
         recruiter = new RecruiterService(db).ensureDefault("Анна Смирнова", ZoneId.of("Europe/Moscow")).getId();
-        candidate = new CandidateService(db).create("Иван Петров", "Asia/Novosibirsk").getId();
+        candidate = new CandidateService(db).create(TestCallers.ADMIN, "Иван Петров", "Asia/Novosibirsk").getId();
         db.run(s -> s.find(Candidate.class, candidate).bindTelegram(CHAT, CHAT, "ivan"));
     }
 
@@ -130,8 +131,8 @@ class ReminderJourneyTest {
         moveTo(INTERVIEW.minus(Duration.ofHours(24)));
         awaitTexts(2);
 
-        bookings.approve(b.getId());
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
+        TestBookings.approve(bookings, b.getId());
         moveTo(INTERVIEW.minus(Duration.ofHours(23)));
 
         assertStillSent(2);
@@ -145,8 +146,8 @@ class ReminderJourneyTest {
         awaitTexts(2);
 
         Instant later = INTERVIEW.plus(Duration.ofDays(2));
-        long newSlot = slots.create(recruiter, later, Duration.ofMinutes(45), "https://meet.example/rd").id();
-        Booking moved = bookings.reschedule(b.getId(), newSlot, Actor.RECRUITER);
+        long newSlot = slots.create(TestCallers.ADMIN, recruiter, later, Duration.ofMinutes(45), "https://meet.example/rd").id();
+        Booking moved = TestBookings.reschedule(bookings, b.getId(), newSlot, Actor.RECRUITER);
         assertThat(moved.getRevision()).isEqualTo(2);
         awaitTexts(3);
         assertThat(texts().get(2)).contains("Время собеседования изменилось").contains("5 дек, 19:00");
@@ -196,9 +197,9 @@ class ReminderJourneyTest {
     }
 
     private Booking requestAndApprove(Instant start) {
-        long slot = slots.create(recruiter, start, Duration.ofMinutes(45), "https://meet.example/rd").id();
+        long slot = slots.create(TestCallers.ADMIN, recruiter, start, Duration.ofMinutes(45), "https://meet.example/rd").id();
         Booking b = bookings.request(slot, candidate, Actor.CANDIDATE);
-        return bookings.approve(b.getId());
+        return TestBookings.approve(bookings, b.getId());
     }
 
     private void moveTo(Instant t) {

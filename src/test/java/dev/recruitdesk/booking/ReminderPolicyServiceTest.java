@@ -2,6 +2,7 @@ package dev.recruitdesk.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.reminders.QuietHours;
 import dev.recruitdesk.reminders.ReminderKind;
 import dev.recruitdesk.reminders.ReminderPolicy;
@@ -37,7 +38,7 @@ class ReminderPolicyServiceTest {
                 .withQuietHours(QuietHours.of(23, 0, 7, 30))
                 .withQuietHoursEnabled(false);
         try (Database db = Database.open(DatabaseSettings.embedded(tmp))) {
-            new ReminderPolicyService(db, CLOCK).save(custom);
+            new ReminderPolicyService(db, CLOCK).save(TestCallers.ADMIN, custom);
         }
         try (Database db = Database.open(DatabaseSettings.embedded(tmp))) {
             ReminderPolicyService service = new ReminderPolicyService(db, CLOCK);
@@ -46,7 +47,7 @@ class ReminderPolicyServiceTest {
             assertThat(loaded.quietHours()).as("kept while off").isEqualTo(QuietHours.of(23, 0, 7, 30));
 
             ReminderPolicy changed = loaded.withQuietHoursEnabled(true).withOffset(ReminderKind.DAY_BEFORE, Duration.ofHours(48));
-            service.save(changed);
+            service.save(TestCallers.ADMIN, changed);
             assertThat(service.load()).isEqualTo(changed);
             long rows = db.inTransaction(s -> s.createNativeQuery("select count(*) from reminder_policy", Long.class).getSingleResult());
             assertThat(rows).isEqualTo(1);

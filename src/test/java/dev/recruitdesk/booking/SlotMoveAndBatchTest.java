@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.delivery.OutboxSignal;
@@ -62,46 +63,46 @@ class SlotMoveAndBatchTest {
 
     @Test
     void openSlotMovesAndResizesUnderTheCreateRules() {
-        SlotRow a = slots.create(recruiter, TEN, HALF_HOUR, "room 3");
-        slots.create(recruiter, TEN.plus(Duration.ofHours(2)), HALF_HOUR, null);
+        SlotRow a = slots.create(TestCallers.ADMIN, recruiter, TEN, HALF_HOUR, "room 3");
+        slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofHours(2)), HALF_HOUR, null);
 
-        SlotRow moved = slots.move(a.id(), TEN.plus(Duration.ofMinutes(45)), Duration.ofMinutes(60));
+        SlotRow moved = slots.move(TestCallers.ADMIN, a.id(), a.version(), TEN.plus(Duration.ofMinutes(45)), Duration.ofMinutes(60));
         assertThat(moved.start()).isEqualTo(TEN.plus(Duration.ofMinutes(45)));
         assertThat(moved.minutes()).isEqualTo(60);
         assertThat(moved.place()).isEqualTo("room 3");
-        assertThat(slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7)))).extracting(SlotRow::id, SlotRow::start)
+        assertThat(slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7)))).extracting(SlotRow::id, SlotRow::start)
                 .contains(org.assertj.core.groups.Tuple.tuple(a.id(), TEN.plus(Duration.ofMinutes(45))));
 
-        assertThatThrownBy(() -> slots.move(a.id(), TEN.plus(Duration.ofMinutes(100)), HALF_HOUR))
+        assertThatThrownBy(() -> slots.move(TestCallers.ADMIN, a.id(), moved.version(), TEN.plus(Duration.ofMinutes(100)), HALF_HOUR))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.overlap"));
-        assertThatThrownBy(() -> slots.move(a.id(), NOW.minusSeconds(60), HALF_HOUR))
+        assertThatThrownBy(() -> slots.move(TestCallers.ADMIN, a.id(), moved.version(), NOW.minusSeconds(60), HALF_HOUR))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.past"));
-        assertThatThrownBy(() -> slots.move(a.id(), TEN, Duration.ofMinutes(2)))
+        assertThatThrownBy(() -> slots.move(TestCallers.ADMIN, a.id(), moved.version(), TEN, Duration.ofMinutes(2)))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.duration"));
     }
 
     @Test
     void bookedSlotIsNotMovedAlone() {
-        SlotRow a = slots.create(recruiter, TEN, HALF_HOUR, null);
+        SlotRow a = slots.create(TestCallers.ADMIN, recruiter, TEN, HALF_HOUR, null);
         bookings.request(a.id(), candidate("Ivan"), Actor.CANDIDATE);
-        assertThatThrownBy(() -> slots.move(a.id(), TEN.plus(Duration.ofHours(1)), HALF_HOUR))
+        assertThatThrownBy(() -> slots.move(TestCallers.ADMIN, a.id(), a.version(), TEN.plus(Duration.ofHours(1)), HALF_HOUR))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.bookedMove"));
     }
 
     @Test
     void bookedSlotMovesWithItsBookingOneRescheduledMessageAndNewReminders() {
-        SlotRow a = slots.create(recruiter, TEN, HALF_HOUR, "https://meet.example/rd");
+        SlotRow a = slots.create(TestCallers.ADMIN, recruiter, TEN, HALF_HOUR, "https://meet.example/rd");
         Booking b = bookings.request(a.id(), candidate("Ivan"), Actor.CANDIDATE);
-        bookings.approve(b.getId());
+        TestBookings.approve(bookings, b.getId());
         bookings.confirm(b.getId());
         Instant later = TEN.plus(Duration.ofDays(1)).plus(Duration.ofHours(3));
 
-        Booking moved = bookings.rescheduleInPlace(b.getId(), later, Duration.ofMinutes(45), Actor.RECRUITER);
+        Booking moved = TestBookings.rescheduleInPlace(bookings, b.getId(), later, Duration.ofMinutes(45), Actor.RECRUITER);
 
         assertThat(moved.getRevision()).isEqualTo(2);
         assertThat(moved.getSlotId()).isEqualTo(a.id());
         assertThat(moved.getStatus()).isEqualTo(BookingStatus.APPROVED);
-        SlotRow row = slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7))).get(0);
+        SlotRow row = slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7))).get(0);
         assertThat(row.start()).isEqualTo(later);
         assertThat(row.minutes()).isEqualTo(45);
         List<OutboxMessage> rows = ops.list(MessageQuery.all().withBookingId(b.getId()));
@@ -116,7 +117,7 @@ class SlotMoveAndBatchTest {
                 .isNotEmpty().allSatisfy(m -> assertThat(m.getStatus()).isEqualTo(OutboxStatus.CANCELLED));
 
         // the same move again changes nothing and sends nothing
-        bookings.rescheduleInPlace(b.getId(), later, Duration.ofMinutes(45), Actor.RECRUITER);
+        TestBookings.rescheduleInPlace(bookings, b.getId(), later, Duration.ofMinutes(45), Actor.RECRUITER);
         assertThat(ops.list(MessageQuery.all().withBookingId(b.getId()).withStatuses(Set.of(OutboxStatus.PENDING))))
                 .filteredOn(m -> m.getKind().equals("rescheduled")).hasSize(1);
         assertThat(bookings.find(b.getId()).getRevision()).isEqualTo(2);
@@ -124,34 +125,34 @@ class SlotMoveAndBatchTest {
 
     @Test
     void bookedMoveRefusesAnOverlap() {
-        SlotRow a = slots.create(recruiter, TEN, HALF_HOUR, null);
-        slots.create(recruiter, TEN.plus(Duration.ofHours(1)), HALF_HOUR, null);
+        SlotRow a = slots.create(TestCallers.ADMIN, recruiter, TEN, HALF_HOUR, null);
+        slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofHours(1)), HALF_HOUR, null);
         Booking b = bookings.request(a.id(), candidate("Ivan"), Actor.CANDIDATE);
-        assertThatThrownBy(() -> bookings.rescheduleInPlace(b.getId(), TEN.plus(Duration.ofMinutes(45)), HALF_HOUR, Actor.RECRUITER))
+        assertThatThrownBy(() -> TestBookings.rescheduleInPlace(bookings, b.getId(), TEN.plus(Duration.ofMinutes(45)), HALF_HOUR, Actor.RECRUITER))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.overlap"));
         assertThat(bookings.find(b.getId()).getRevision()).isEqualTo(1);
     }
 
     @Test
     void createManyIsAllOrNothingAndReportsProgress() {
-        slots.create(recruiter, TEN.plus(Duration.ofHours(5)), HALF_HOUR, null);
+        slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofHours(5)), HALF_HOUR, null);
         List<SlotDraft> drafts = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
             drafts.add(new SlotDraft(TEN.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30L * i)), HALF_HOUR, "x"));
         }
         List<Integer> progress = new ArrayList<>();
-        List<SlotRow> created = slots.createMany(recruiter, drafts, progress::add);
+        List<SlotRow> created = slots.createMany(TestCallers.ADMIN, recruiter, drafts, progress::add);
         assertThat(created).hasSize(450);
         assertThat(progress).containsExactly(200, 400, 450);
 
         List<SlotDraft> clashing = List.of(new SlotDraft(TEN, HALF_HOUR, null), new SlotDraft(TEN.plus(Duration.ofHours(5)), HALF_HOUR, null));
-        assertThatThrownBy(() -> slots.createMany(recruiter, clashing))
+        assertThatThrownBy(() -> slots.createMany(TestCallers.ADMIN, recruiter, clashing))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.batchOverlap"));
-        assertThat(slots.list(recruiter, TEN.minusSeconds(1), TEN.plusSeconds(1))).isEmpty();
+        assertThat(slots.list(TestCallers.ADMIN, recruiter, TEN.minusSeconds(1), TEN.plusSeconds(1))).isEmpty();
     }
 
     private long candidate(String name) {
-        long id = new CandidateService(db).create(name, "Asia/Novosibirsk").getId();
+        long id = new CandidateService(db).create(TestCallers.ADMIN, name, "Asia/Novosibirsk").getId();
         db.run(s -> s.find(Candidate.class, id).bindTelegram(7_000 + id, 7_000 + id, name.toLowerCase()));
         return id;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
@@ -56,17 +57,17 @@ class SlotServiceTest {
 
     @Test
     void createdSlotIsListedInItsWeek() {
-        SlotRow row = slots.create(recruiter, TEN, Duration.ofMinutes(45), "https://meet.example/abc");
-        List<SlotRow> week = slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7)));
+        SlotRow row = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(45), "https://meet.example/abc");
+        List<SlotRow> week = slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7)));
         assertThat(week).containsExactly(row);
         assertThat(row.end()).isEqualTo(TEN.plus(Duration.ofMinutes(45)));
         assertThat(row.place()).isEqualTo("https://meet.example/abc");
-        assertThat(slots.list(recruiter, NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(14)))).isEmpty();
+        assertThat(slots.list(TestCallers.ADMIN, recruiter, NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(14)))).isEmpty();
     }
 
     @Test
     void startInThePastIsRefused() {
-        assertThatThrownBy(() -> slots.create(recruiter, NOW.minusSeconds(60), Duration.ofMinutes(30), null))
+        assertThatThrownBy(() -> slots.create(TestCallers.ADMIN, recruiter, NOW.minusSeconds(60), Duration.ofMinutes(30), null))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> {
                     assertThat(v.field()).isEqualTo("start");
                     assertThat(v.messageKey()).isEqualTo("slot.error.past");
@@ -75,22 +76,22 @@ class SlotServiceTest {
 
     @Test
     void overlapIsJudgedByRealLength() {
-        slots.create(recruiter, TEN, Duration.ofMinutes(90), null);
-        assertThatThrownBy(() -> slots.create(recruiter, TEN.plus(Duration.ofMinutes(80)), Duration.ofMinutes(30), null))
+        slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(90), null);
+        assertThatThrownBy(() -> slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofMinutes(80)), Duration.ofMinutes(30), null))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> {
                     assertThat(v.messageKey()).isEqualTo("slot.error.overlap");
                     assertThat(v.args()).containsExactly(TEN, TEN.plus(Duration.ofMinutes(90)));
                 });
-        assertThatThrownBy(() -> slots.create(recruiter, TEN.minus(Duration.ofMinutes(20)), Duration.ofMinutes(30), null))
+        assertThatThrownBy(() -> slots.create(TestCallers.ADMIN, recruiter, TEN.minus(Duration.ofMinutes(20)), Duration.ofMinutes(30), null))
                 .isInstanceOf(RuleViolation.class);
-        SlotRow adjacent = slots.create(recruiter, TEN.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30), null);
+        SlotRow adjacent = slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30), null);
         assertThat(adjacent.start()).isEqualTo(TEN.plus(Duration.ofMinutes(90)));
     }
 
     @Test
     void durationOutsideBoundsIsRefused() {
         for (int minutes : new int[] {0, 4, 481}) {
-            assertThatThrownBy(() -> slots.create(recruiter, TEN, Duration.ofMinutes(minutes), null))
+            assertThatThrownBy(() -> slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(minutes), null))
                     .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("duration"));
         }
     }
@@ -106,16 +107,16 @@ class SlotServiceTest {
 
     @Test
     void unbookedSlotIsDeletedAndBookedOneIsRefused() {
-        SlotRow free = slots.create(recruiter, TEN, Duration.ofMinutes(30), null);
-        SlotRow taken = slots.create(recruiter, TEN.plus(Duration.ofHours(1)), Duration.ofMinutes(30), null);
-        long candidate = new CandidateService(db).create("Ivan Petrov", "Europe/Moscow").getId();
+        SlotRow free = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null);
+        SlotRow taken = slots.create(TestCallers.ADMIN, recruiter, TEN.plus(Duration.ofHours(1)), Duration.ofMinutes(30), null);
+        long candidate = new CandidateService(db).create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         TestBookings.service(db, clock).request(taken.id(), candidate, Actor.CANDIDATE);
 
-        slots.delete(free.id());
-        assertThatThrownBy(() -> slots.delete(taken.id()))
+        slots.delete(TestCallers.ADMIN, free.id());
+        assertThatThrownBy(() -> slots.delete(TestCallers.ADMIN, taken.id()))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.messageKey()).isEqualTo("slot.error.booked"));
 
-        List<SlotRow> week = slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7)));
+        List<SlotRow> week = slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7)));
         assertThat(week).extracting(SlotRow::id).containsExactly(taken.id());
         assertThat(week.get(0).bookingStatus()).isEqualTo(BookingStatus.REQUESTED);
         assertThat(week.get(0).candidateName()).isEqualTo("Ivan Petrov");
@@ -123,26 +124,26 @@ class SlotServiceTest {
 
     @Test
     void slotWithOnlyEndedBookingsIsKeptForHistoryButHidden() {
-        SlotRow slot = slots.create(recruiter, TEN, Duration.ofMinutes(30), null);
-        long candidate = new CandidateService(db).create("Ivan Petrov", "Europe/Moscow").getId();
+        SlotRow slot = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), null);
+        long candidate = new CandidateService(db).create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow").getId();
         BookingService bookings = TestBookings.service(db, clock);
         Booking b = bookings.request(slot.id(), candidate, Actor.CANDIDATE);
-        bookings.reject(b.getId(), "no");
+        TestBookings.reject(bookings, b.getId(), "no");
 
-        slots.delete(slot.id());
+        slots.delete(TestCallers.ADMIN, slot.id());
 
-        assertThat(slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7)))).isEmpty();
+        assertThat(slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7)))).isEmpty();
         assertThat(bookings.history(b.getId())).extracting(e -> e.getToStatus())
                 .containsExactly(BookingStatus.REQUESTED, BookingStatus.REJECTED);
     }
 
     @Test
     void slotsSurviveReopeningTheDatabase() {
-        SlotRow row = slots.create(recruiter, TEN, Duration.ofMinutes(30), "Office 3");
+        SlotRow row = slots.create(TestCallers.ADMIN, recruiter, TEN, Duration.ofMinutes(30), "Office 3");
         db.close();
         db = TestDatabases.h2(tmp);
         slots = new SlotService(db, clock);
-        assertThat(slots.list(recruiter, NOW, NOW.plus(Duration.ofDays(7)))).containsExactly(row);
+        assertThat(slots.list(TestCallers.ADMIN, recruiter, NOW, NOW.plus(Duration.ofDays(7)))).containsExactly(row);
     }
 
     @Test
@@ -165,7 +166,7 @@ class SlotServiceTest {
             Callable<Boolean> create = () -> {
                 go.await();
                 try {
-                    service.create(recruiterId, TEN, Duration.ofMinutes(60), null);
+                    service.create(TestCallers.ADMIN, recruiterId, TEN, Duration.ofMinutes(60), null);
                     return true;
                 } catch (RuleViolation e) {
                     return false;
@@ -175,7 +176,7 @@ class SlotServiceTest {
             Future<Boolean> b = pool.submit(create);
             go.countDown();
             assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
-            assertThat(service.list(recruiterId, NOW, NOW.plus(Duration.ofDays(7)))).hasSize(1);
+            assertThat(service.list(TestCallers.ADMIN, recruiterId, NOW, NOW.plus(Duration.ofDays(7)))).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -5,7 +5,9 @@ import static dev.recruitdesk.telegram.JourneyFixture.slotButton;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.JourneySettings;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
@@ -117,8 +119,8 @@ class CandidateConversationTest {
     @Test
     void inviteCodesBindOnceAndUsedUnknownAndExpiredCodesGetTheirAnswer() {
         start(JourneySettings.defaults());
-        Candidate invited = f.candidates.create("Irina Volkova", "Europe/Moscow");
-        String code = f.invites.create(invited.getId());
+        Candidate invited = f.candidates.create(TestCallers.ADMIN, "Irina Volkova", "Europe/Moscow");
+        String code = f.invites.create(TestCallers.ADMIN, invited.getId());
 
         f.fake.enqueueStart(ANNA, code);
         FakeMessage zones = f.awaitText(ANNA, "Nice to meet you, Irina Volkova");
@@ -134,7 +136,7 @@ class CandidateConversationTest {
         f.awaitText(BORIS, "already been used");
         f.fake.enqueueStart(BORIS, "no-such-code");
         f.awaitText(BORIS, "could not find this invitation");
-        String late = f.invites.create(f.candidates.create("Pavel Orlov", "Europe/Moscow").getId());
+        String late = f.invites.create(TestCallers.ADMIN, f.candidates.create(TestCallers.ADMIN, "Pavel Orlov", "Europe/Moscow").getId());
         f.clock.advance(Duration.ofDays(8));
         f.fake.enqueueStart(BORIS, late);
         f.awaitText(BORIS, "has expired");
@@ -197,7 +199,7 @@ class CandidateConversationTest {
         f.awaitText(ANNA, "/my — my booking");
         assertThat(f.countText(ANNA, "Thank you for confirming")).isEqualTo(1);
 
-        f.bookings.reschedule(booking.getId(), other, dev.recruitdesk.domain.Actor.RECRUITER);
+        TestBookings.reschedule(f.bookings, booking.getId(), other, dev.recruitdesk.domain.Actor.RECRUITER);
         String stale = f.fake.pressButton(ANNA, prompt.messageId(), JourneyFixture.button(prompt, "can't make it").orElseThrow());
         assertThat(f.awaitAnswer(stale)).contains("out of date");
         assertThat(status(booking.getId())).as("a new time must be confirmed again; the stale ❌ changed nothing")
@@ -300,7 +302,7 @@ class CandidateConversationTest {
         f.awaitMessage(ANNA, m -> m.messageId() == notice.messageId() && m.text().contains("Choose a day"));
 
         long candidateId = f.db.inTransaction(s -> dev.recruitdesk.booking.CandidateJourney.candidateOfUser(s, ANNA.userId()).getId());
-        f.recruiterMessages.sendMessageToCandidate(candidateId, "Please bring your passport <b>", f.recruiterId);
+        f.recruiterMessages.sendMessageToCandidate(TestCallers.soleUser(f.recruiterId), candidateId, "Please bring your passport <b>");
         FakeMessage note = f.awaitText(ANNA, "A message from recruiter Olga Petrova");
         assertThat(note.text()).contains("Please bring your passport &lt;b&gt;");
         assertThat(note.parseMode()).isEqualTo("HTML");
@@ -354,7 +356,7 @@ class CandidateConversationTest {
         Booking b = f.db.inTransaction(s -> s.createSelectionQuery(
                         "from Booking b where b.candidateId = (select c.id from Candidate c where c.telegramUserId = :u) and b.activeSlotId is not null",
                         Booking.class).setParameter("u", user.userId()).getSingleResult());
-        return f.bookings.approve(b.getId());
+        return TestBookings.approve(f.bookings, b.getId());
     }
 
     /** A ✅/❌ prompt for the booking's current revision, as the reminders send it, delivered through the outbox. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateJourney;
@@ -103,7 +104,7 @@ final class JourneyFixture implements AutoCloseable {
     }
 
     long slot(Instant start) {
-        return slots.create(recruiterId, start, Duration.ofMinutes(30), "https://meet.example/olga").id();
+        return slots.create(TestCallers.ADMIN, recruiterId, start, Duration.ofMinutes(30), "https://meet.example/olga").id();
     }
 
     // ---- reading the chat

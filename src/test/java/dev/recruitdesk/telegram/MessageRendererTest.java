@@ -1,5 +1,6 @@
 package dev.recruitdesk.telegram;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.TemplateProblem;
 import dev.recruitdesk.booking.TemplateRejected;
 import dev.recruitdesk.booking.TemplateService;
@@ -89,7 +90,7 @@ class MessageRendererTest {
 
     @Test
     void savedVersionBecomesActiveAndIsRenderedWithEscaping() {
-        templates.save("confirmed_thanks", Language.RU, "Спасибо, {candidate_name}! До встречи в <b>{slot_time}</b>.", "olga");
+        templates.save(TestCallers.admin("olga"), "confirmed_thanks", Language.RU, "Спасибо, {candidate_name}! До встречи в <b>{slot_time}</b>.");
 
         String text = renderer.render(TemplateKey.CONFIRMED_THANKS, Language.RU,
                 Map.of("candidate_name", "Ann & Co", "slot_time", "14:30"));
@@ -101,7 +102,7 @@ class MessageRendererTest {
 
     @Test
     void unknownPlaceholderIsRefusedAtSaveTime() {
-        assertThatThrownBy(() -> templates.save("confirmed_thanks", Language.RU, "До встречи, {candidate_nmae}!", "olga"))
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "confirmed_thanks", Language.RU, "До встречи, {candidate_nmae}!"))
                 .isInstanceOfSatisfying(TemplateRejected.class, e -> {
                     assertThat(e.problems()).extracting(TemplateProblem::kind).containsExactly(TemplateProblem.Kind.UNKNOWN_PLACEHOLDER);
                     assertThat(e.problems().get(0).detail()).contains("{candidate_nmae}").contains("candidate_name");
@@ -114,40 +115,40 @@ class MessageRendererTest {
     void textOverTelegramsLimitWithTheLongestValuesIsRefusedAtSaveTime() {
         String filler = "х".repeat(3_000);
 
-        assertThatThrownBy(() -> templates.save("recruiter_message", Language.RU, filler + "\n{message}", "olga"))
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "recruiter_message", Language.RU, filler + "\n{message}"))
                 .isInstanceOfSatisfying(TemplateRejected.class, e ->
                         assertThat(e.problems()).extracting(TemplateProblem::kind).containsExactly(TemplateProblem.Kind.TOO_LONG));
-        assertThatThrownBy(() -> templates.save("help", Language.EN, "y".repeat(4_097), "olga"))
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "help", Language.EN, "y".repeat(4_097)))
                 .isInstanceOf(TemplateRejected.class);
-        templates.save("help", Language.EN, "<b>" + "y".repeat(4_096) + "</b>", "olga");
+        templates.save(TestCallers.admin("olga"), "help", Language.EN, "<b>" + "y".repeat(4_096) + "</b>");
     }
 
     @Test
     void markupTelegramWouldRefuseIsRefusedAtSaveTime() {
         for (String bad : List.of("<b>open", "a < b", "x & y", "<div>x</div>", "<b><i>x</b></i>", "<a>link</a>", "1 > 0")) {
-            assertThatThrownBy(() -> templates.save("help", Language.EN, bad, "olga"))
+            assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "help", Language.EN, bad))
                     .as(bad)
                     .isInstanceOfSatisfying(TemplateRejected.class, e ->
                             assertThat(e.problems()).extracting(TemplateProblem::kind).containsExactly(TemplateProblem.Kind.BAD_MARKUP));
         }
-        templates.save("help", Language.EN, "<a href=\"https://x.example\">x</a> &lt;3 &amp; <i>ok</i>", "olga");
+        templates.save(TestCallers.admin("olga"), "help", Language.EN, "<a href=\"https://x.example\">x</a> &lt;3 &amp; <i>ok</i>");
     }
 
     @Test
     void emptyTextAndUnknownKeysAreRefused() {
-        assertThatThrownBy(() -> templates.save("help", Language.EN, "  ", "olga")).isInstanceOf(TemplateRejected.class);
-        assertThatThrownBy(() -> templates.save("no_such_key", Language.EN, "hi", "olga")).isInstanceOf(TemplateRejected.class);
-        assertThatThrownBy(() -> templates.save("button_confirm", Language.EN, "✅".repeat(65), "olga")).isInstanceOf(TemplateRejected.class);
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "help", Language.EN, "  ")).isInstanceOf(TemplateRejected.class);
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "no_such_key", Language.EN, "hi")).isInstanceOf(TemplateRejected.class);
+        assertThatThrownBy(() -> templates.save(TestCallers.admin("olga"), "button_confirm", Language.EN, "✅".repeat(65))).isInstanceOf(TemplateRejected.class);
     }
 
     @Test
     void versionsAreKeptAndRevertSavesTheOldTextAsANewVersion() {
-        templates.save("help", Language.RU, "Первая версия", "olga");
+        templates.save(TestCallers.admin("olga"), "help", Language.RU, "Первая версия");
         clock.advance(Duration.ofMinutes(5));
-        templates.save("help", Language.RU, "Вторая версия", "ivan");
-        templates.save("help", Language.RU, "Вторая версия", "ivan");
+        templates.save(TestCallers.admin("ivan"), "help", Language.RU, "Вторая версия");
+        templates.save(TestCallers.admin("ivan"), "help", Language.RU, "Вторая версия");
 
-        TemplateVersion reverted = templates.revert("help", Language.RU, 1, "olga");
+        TemplateVersion reverted = templates.revert(TestCallers.admin("olga"), "help", Language.RU, 1);
 
         assertThat(reverted.version()).isEqualTo(3);
         assertThat(reverted.revertedFrom()).isEqualTo(1);
@@ -159,7 +160,7 @@ class MessageRendererTest {
         assertThat(versions.get(1).savedAt()).isEqualTo(clock.instant());
         assertThat(versions.get(3).isBuiltIn()).isTrue();
 
-        templates.revert("help", Language.RU, 0, "olga");
+        templates.revert(TestCallers.admin("olga"), "help", Language.RU, 0);
         assertThat(renderer.render(TemplateKey.HELP, Language.RU, Map.of())).isEqualTo(catalog.defaultText(TemplateKey.HELP, Language.RU));
         assertThat(templates.versions("help", Language.EN)).extracting(TemplateVersion::version).containsExactly(0);
     }

@@ -1,9 +1,12 @@
 package dev.recruitdesk.ui;
 
+import dev.recruitdesk.accounts.Caller;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.BookingChanges;
 import dev.recruitdesk.booking.BookingService;
 import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.DashboardQueries;
+import dev.recruitdesk.booking.MessageActions;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.ReminderPolicyService;
 import dev.recruitdesk.booking.SlotService;
@@ -74,13 +77,13 @@ public final class AdminFixture implements AutoCloseable {
 
     /** A candidate with a Telegram chat. */
     public long candidate(String name, long chat) {
-        long id = new CandidateService(db).create(name, "Asia/Novosibirsk").getId();
+        long id = new CandidateService(db).create(TestCallers.ADMIN, name, "Asia/Novosibirsk").getId();
         db.run(s -> s.find(Candidate.class, id).bindTelegram(chat, chat, null));
         return id;
     }
 
     public ConsoleServices services() {
-        return new ConsoleServices(slots, bookings, recruiter, zone, null, clock, "/tmp/data", false);
+        return new ConsoleServices(slots, bookings, TestCallers.soleUser(recruiter), zone, null, clock, "/tmp/data", false);
     }
 
     public AdminServices admin(TemplatePreviewer previewer) {
@@ -124,8 +127,8 @@ public final class AdminFixture implements AutoCloseable {
             }
         };
         BotProbe probe = (token, url) -> new BotProbe.Result(true, "Test bot (@test_bot)", null);
-        return new AdminServices(ops, status, templates, previewer, policy, recruiters, new DashboardQueries(db, clock), settings,
-                probe, "tester", themes::add);
+        return new AdminServices(ops, new MessageActions(db, ops, clock), status, templates, previewer, policy, recruiters, new DashboardQueries(db, clock), settings,
+                probe, Caller.soleUser(recruiter, "tester"), themes::add);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.recruitdesk.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
@@ -48,8 +49,8 @@ public final class ConsoleHarness implements AutoCloseable {
         backend = AppContext.forHome(home, clock).openBackend();
         backend.startServices();
         telegram = backend.bot().sandbox().orElseThrow();
-        services = ConsoleApp.servicesOf(backend);
-        admin = ConsoleApp.adminServicesOf(backend, themes::add);
+        services = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
+        admin = ConsoleApp.adminServicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()), themes::add);
     }
 
     /** Shows the window on {@code stage} in the light theme; call on the FX thread. */

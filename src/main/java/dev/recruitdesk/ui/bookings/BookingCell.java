@@ -20,6 +20,7 @@ final class BookingCell extends ListCell<BookingItem> {
     private final Label name = new Label();
     private final Label startsIn = new Label();
     private final Label flag = new Label();
+    private final Label recruiter = new Label();
     private final Label status = new Label();
     private final HBox box;
     private String statusStyle;
@@ -37,7 +38,8 @@ final class BookingCell extends ListCell<BookingItem> {
         status.setMinWidth(Region.USE_PREF_SIZE);
         VBox timeBox = new VBox(when, candidateTime);
         timeBox.getStyleClass().add("booking-time-box");
-        HBox nameLine = new HBox(8, name, flag);
+        recruiter.getStyleClass().add("recruiter-badge");
+        HBox nameLine = new HBox(8, name, recruiter, flag);
         nameLine.setAlignment(Pos.BASELINE_LEFT);
         VBox who = new VBox(nameLine, startsIn);
         who.getStyleClass().add("booking-who");
@@ -70,6 +72,9 @@ final class BookingCell extends ListCell<BookingItem> {
         status.setText(item.status());
         statusStyle = item.statusStyle();
         status.getStyleClass().add(statusStyle);
+        recruiter.setText(item.recruiter());
+        recruiter.setVisible(!item.recruiter().isEmpty());
+        recruiter.setManaged(!item.recruiter().isEmpty());
         flag.setVisible(item.soonUnconfirmed());
         flag.setManaged(item.soonUnconfirmed());
         if (item.soonUnconfirmed()) {

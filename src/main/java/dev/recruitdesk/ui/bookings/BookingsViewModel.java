@@ -4,7 +4,6 @@ import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingFilter;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
-import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.ui.BookingFormat;
 import dev.recruitdesk.ui.ConsoleServices;
@@ -98,7 +97,7 @@ public class BookingsViewModel {
         this.services = services;
         this.tasks = tasks;
         this.i18n = i18n;
-        this.format = new BookingFormat(i18n, services.recruiterZone());
+        this.format = new BookingFormat(i18n, services.recruiterZone(), services.clock());
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), services.recruiterZone());
         fromDate.set(today);
         toDate.set(today.plusDays(7));
@@ -132,7 +131,8 @@ public class BookingsViewModel {
         int mine = ++generation;
         loading.set(true);
         long me = services.recruiterId();
-        tasks.run(() -> new Loaded(services.queries().bookings(me, filter), services.queries().openSlots(me, 200)), loaded -> {
+        tasks.run(() -> new Loaded(services.queries().bookings(services.caller(), null, filter),
+                services.queries().openSlots(services.caller(), me, 200)), loaded -> {
             if (mine == generation) {
                 show(loaded);
                 loading.set(false);
@@ -199,7 +199,8 @@ public class BookingsViewModel {
 
     private BookingItem item(BookingRow r, Instant now) {
         return new BookingItem(r, format.when(r.start(), r.end()), format.candidateTime(r), format.status(r.status()),
-                BookingFormat.statusStyle(r.status()), r.unconfirmedSoon(now), format.startsIn(r.start(), now));
+                BookingFormat.statusStyle(r.status()), r.unconfirmedSoon(now), format.startsIn(r.start(), now),
+                format.owner(r, services.recruiterId()));
     }
 
     /** Recomputes "starts in" and the highlight from the clock; the view calls it every few seconds. */
@@ -221,9 +222,9 @@ public class BookingsViewModel {
         if (!canReschedule.get()) {
             return;
         }
-        long id = selected.get().bookingId();
+        BookingRow seen = selected.get().row();
         long slotId = newSlot.get().slot().id();
-        act(() -> services.bookings().reschedule(id, slotId, Actor.RECRUITER), "bookings.rescheduled");
+        act(() -> services.bookings().reschedule(services.caller(), seen.bookingId(), seen.version(), slotId), "bookings.rescheduled");
         newSlot.set(null);
     }
 
@@ -237,8 +238,9 @@ public class BookingsViewModel {
             noteError.set(i18n.tr("people.error.noteTooLong", MAX_NOTE));
             return;
         }
-        long id = selected.get().bookingId();
-        act(() -> services.bookings().cancel(id, Actor.RECRUITER, note.isEmpty() ? null : note), "bookings.cancelled");
+        BookingRow seen = selected.get().row();
+        act(() -> services.bookings().cancel(services.caller(), seen.bookingId(), seen.version(), note.isEmpty() ? null : note),
+                "bookings.cancelled");
         cancelNote.set("");
     }
 
@@ -262,8 +264,8 @@ public class BookingsViewModel {
         if (!canMarkOutcome.get()) {
             return;
         }
-        long id = selected.get().bookingId();
-        act(() -> services.bookings().markOutcome(id, outcome), switch (outcome) {
+        BookingRow seen = selected.get().row();
+        act(() -> services.bookings().markOutcome(services.caller(), seen.bookingId(), seen.version(), outcome), switch (outcome) {
             case ATTENDED -> "bookings.attended";
             case PASSED -> "bookings.passed";
             case FAILED -> "bookings.failed";

@@ -81,7 +81,7 @@ public class CandidatesViewModel {
         this.tasks = tasks;
         this.i18n = i18n;
         this.links = links;
-        this.format = new BookingFormat(i18n, services.recruiterZone());
+        this.format = new BookingFormat(i18n, services.recruiterZone(), services.clock());
         this.timelineText = new TimelineText(i18n, format);
         newZone.set(services.recruiterZone().getId());
         search.addListener((obs, old, now) -> applySearch());
@@ -118,7 +118,7 @@ public class CandidatesViewModel {
     public void refresh() {
         int mine = ++generation;
         loading.set(true);
-        tasks.run(() -> services.queries().candidates().stream().map(this::item).toList(), items -> {
+        tasks.run(() -> services.queries().candidates(services.caller()).stream().map(this::item).toList(), items -> {
             if (mine == generation) {
                 Long keep = selected.get() == null ? null : selected.get().id();
                 all.setAll(items);
@@ -173,7 +173,7 @@ public class CandidatesViewModel {
         }
         int mine = ++timelineGeneration;
         timelineLoading.set(true);
-        tasks.run(() -> services.queries().timeline(item.id()), entries -> {
+        tasks.run(() -> services.queries().timeline(services.caller(), item.id()), entries -> {
             if (mine == timelineGeneration) {
                 timeline.setAll(entries.stream().map(timelineText::line).toList());
                 timelineLoading.set(false);
@@ -202,7 +202,7 @@ public class CandidatesViewModel {
             if (bot == null) {
                 throw new RuleViolation("", "candidates.invite.noBot");
             }
-            return InviteService.link(bot, services.invites().create(item.id()));
+            return InviteService.link(bot, services.invites().create(services.caller(), item.id()));
         }, link -> {
             busy.set(false);
             inviteLink.set(link);
@@ -245,7 +245,7 @@ public class CandidatesViewModel {
         }
         busy.set(true);
         say("", false);
-        tasks.run(() -> services.messaging().sendMessageToCandidate(item.id(), text, services.recruiterId()), key -> {
+        tasks.run(() -> services.messaging().sendMessageToCandidate(services.caller(), item.id(), text), key -> {
             busy.set(false);
             messageText.set("");
             say(i18n.tr("candidates.message.queued", item.row().name()), false);
@@ -284,7 +284,7 @@ public class CandidatesViewModel {
         String zone = newZone.get();
         String user = newUsername.get();
         String phone = newPhone.get();
-        tasks.run(() -> services.candidates().create(name, zone, user, phone), created -> {
+        tasks.run(() -> services.candidates().create(services.caller(), name, zone, user, phone), created -> {
             creating.set(false);
             onCreated(created);
         }, failure -> {

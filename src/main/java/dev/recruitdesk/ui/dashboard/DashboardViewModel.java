@@ -67,7 +67,7 @@ public class DashboardViewModel {
 
     public void refresh() {
         loading.set(true);
-        tasks.run(() -> admin.dashboard().dashboard(services.recruiterId(), zone), d -> {
+        tasks.run(() -> admin.dashboard().dashboard(services.caller(), null, zone), d -> {
             dashboard.set(d);
             error.set("");
             loading.set(false);
@@ -119,7 +119,7 @@ public class DashboardViewModel {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         tasks.run(() -> {
-            List<BookingFact> rows = admin.dashboard().bookingsBetween(services.recruiterId(), start, end).stream()
+            List<BookingFact> rows = admin.dashboard().bookingsBetween(services.caller(), null, start, end).stream()
                     .filter(f -> !f.slotStart().isBefore(start) && f.slotStart().isBefore(end)).toList();
             Files.write(file, BookingsCsv.write(header(), rows, zone));
             return rows.size();

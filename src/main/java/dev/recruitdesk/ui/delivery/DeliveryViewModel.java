@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.delivery;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.delivery.DeliveryHealth;
 import dev.recruitdesk.delivery.DeliveryOps;
 import dev.recruitdesk.delivery.MessageQuery;
@@ -251,7 +252,7 @@ public class DeliveryViewModel {
         if (row == null || !row.resendable() || busy.get()) {
             return;
         }
-        act(row, () -> ops.resend(row.id(), admin.consoleUser()), "delivery.resent", "delivery.resendRefused");
+        act(row, () -> admin.messageActions().resend(admin.caller(), row.id()), "delivery.resent", "delivery.resendRefused");
     }
 
     /** Withdraws the selected PENDING message. */
@@ -260,7 +261,7 @@ public class DeliveryViewModel {
         if (row == null || !row.cancellable() || busy.get()) {
             return;
         }
-        act(row, () -> ops.cancel(row.id(), admin.consoleUser()), "delivery.cancelled", "delivery.cancelRefused");
+        act(row, () -> admin.messageActions().cancel(admin.caller(), row.id()), "delivery.cancelled", "delivery.cancelRefused");
     }
 
     private void act(MessageRow row, java.util.concurrent.Callable<Boolean> work, String okKey, String refusedKey) {
@@ -272,7 +273,8 @@ public class DeliveryViewModel {
             refresh();
         }, failure -> {
             busy.set(false);
-            message.set(i18n.tr("delivery.actionFailed", String.valueOf(failure.getMessage())));
+            message.set(failure instanceof AccessDenied d ? i18n.tr(d.messageKey(), d.args())
+                    : i18n.tr("delivery.actionFailed", String.valueOf(failure.getMessage())));
         });
     }
 

@@ -15,6 +15,7 @@ final class RequestCell extends ListCell<RequestItem> {
     private final Label recruiterTime = new Label();
     private final Label candidateTime = new Label();
     private final Label waiting = new Label();
+    private final Label recruiter = new Label();
     private final HBox box;
 
     RequestCell() {
@@ -26,7 +27,8 @@ final class RequestCell extends ListCell<RequestItem> {
         candidateTime.getStyleClass().add("request-candidate-time");
         waiting.getStyleClass().add("waiting-badge");
         waiting.setMinWidth(HBox.USE_PREF_SIZE);
-        HBox who = new HBox(8, name, username);
+        recruiter.getStyleClass().add("recruiter-badge");
+        HBox who = new HBox(8, name, username, recruiter);
         who.setAlignment(Pos.BASELINE_LEFT);
         VBox text = new VBox(who, recruiterTime, candidateTime);
         text.getStyleClass().add("request-text");
@@ -53,6 +55,9 @@ final class RequestCell extends ListCell<RequestItem> {
         username.setText(user == null ? "" : "@" + user);
         recruiterTime.setText(item.recruiterTime());
         candidateTime.setText(item.candidateTime());
+        recruiter.setText(item.recruiter());
+        recruiter.setVisible(!item.recruiter().isEmpty());
+        recruiter.setManaged(!item.recruiter().isEmpty());
         waiting.textProperty().bind(item.waitingProperty());
         setGraphic(box);
     }

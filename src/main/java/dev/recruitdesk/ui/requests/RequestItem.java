@@ -10,10 +10,12 @@ public final class RequestItem {
     private final BookingRow row;
     private final String recruiterTime;
     private final String candidateTime;
+    private final String recruiter;
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
 
-    RequestItem(BookingRow row, String recruiterTime, String candidateTime) {
+    RequestItem(BookingRow row, String recruiterTime, String candidateTime, String recruiter) {
         this.row = row;
+        this.recruiter = recruiter;
         this.recruiterTime = recruiterTime;
         this.candidateTime = candidateTime;
     }
@@ -36,6 +38,11 @@ public final class RequestItem {
     }
 
     /** "Candidate's time: 8 Dec, 14:00 (Novosibirsk, UTC+7)". */
+    /** "Recruiter: Boris" on another recruiter's request (an admin's list), else empty. */
+    public String recruiter() {
+        return recruiter;
+    }
+
     public String candidateTime() {
         return candidateTime;
     }

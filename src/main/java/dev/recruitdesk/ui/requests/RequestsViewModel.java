@@ -3,7 +3,6 @@ package dev.recruitdesk.ui.requests;
 import dev.recruitdesk.ui.StatusMessage;
 import dev.recruitdesk.booking.BookingRow;
 import dev.recruitdesk.booking.SlotRow;
-import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.ui.BookingFormat;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
@@ -61,7 +60,7 @@ public class RequestsViewModel {
         this.services = services;
         this.tasks = tasks;
         this.i18n = i18n;
-        this.format = new BookingFormat(i18n, services.recruiterZone());
+        this.format = new BookingFormat(i18n, services.recruiterZone(), services.clock());
         empty.bind(Bindings.createBooleanBinding(() -> !loading.get() && requests.isEmpty(), loading, requests));
         canPropose.bind(Bindings.createBooleanBinding(() -> selected.size() == 1 && proposedSlot.get() != null && !busy.get(),
                 selected, proposedSlot, busy));
@@ -75,7 +74,8 @@ public class RequestsViewModel {
         int mine = ++generation;
         loading.set(true);
         long me = services.recruiterId();
-        tasks.run(() -> new Loaded(services.queries().requests(me), services.queries().openSlots(me, SLOT_CHOICES)), loaded -> {
+        tasks.run(() -> new Loaded(services.queries().requests(services.caller(), null),
+                services.queries().openSlots(services.caller(), me, SLOT_CHOICES)), loaded -> {
             if (mine == generation) {
                 show(loaded);
                 loading.set(false);
@@ -94,7 +94,8 @@ public class RequestsViewModel {
 
     private void show(Loaded loaded) {
         List<RequestItem> items = loaded.rows().stream()
-                .map(r -> new RequestItem(r, format.when(r.start(), r.end()), format.candidateTime(r))).toList();
+                .map(r -> new RequestItem(r, format.when(r.start(), r.end()), format.candidateTime(r), format.owner(r, services.recruiterId())))
+                .toList();
         requests.setAll(items);
         selected.removeIf(i -> !requests.contains(i));
         SlotChoice chosen = proposedSlot.get();
@@ -119,17 +120,17 @@ public class RequestsViewModel {
 
     /** Approves every selected request; each candidate gets the approval and reminders. */
     public void approveSelected() {
-        List<Long> ids = ids();
-        if (ids.isEmpty() || busy.get()) {
+        List<BookingRow> rows = rows();
+        if (rows.isEmpty() || busy.get()) {
             return;
         }
-        run(ids, id -> services.bookings().approve(id), "requests.approved");
+        run(rows, r -> services.bookings().approve(services.caller(), r.bookingId(), r.version()), "requests.approved");
     }
 
     /** Rejects the selected requests; the optional message goes to each candidate. */
     public void rejectSelected() {
-        List<Long> ids = ids();
-        if (ids.isEmpty() || busy.get()) {
+        List<BookingRow> rows = rows();
+        if (rows.isEmpty() || busy.get()) {
             return;
         }
         String note = rejectNote.get() == null ? "" : rejectNote.get().strip();
@@ -137,7 +138,8 @@ public class RequestsViewModel {
             noteError.set(i18n.tr("people.error.noteTooLong", MAX_NOTE));
             return;
         }
-        run(ids, id -> services.bookings().reject(id, note.isEmpty() ? null : note), "requests.rejected");
+        run(rows, r -> services.bookings().reject(services.caller(), r.bookingId(), r.version(), note.isEmpty() ? null : note),
+                "requests.rejected");
         rejectNote.set("");
     }
 
@@ -147,27 +149,31 @@ public class RequestsViewModel {
             return;
         }
         long slotId = proposedSlot.get().slot().id();
-        run(ids(), id -> services.bookings().reschedule(id, slotId, Actor.RECRUITER), "requests.proposed");
+        run(rows(), r -> services.bookings().reschedule(services.caller(), r.bookingId(), r.version(), slotId), "requests.proposed");
         proposedSlot.set(null);
     }
 
     @FunctionalInterface
     private interface Action {
-        void apply(long bookingId);
+        void apply(BookingRow seen);
     }
 
-    private void run(List<Long> ids, Action action, String doneKey) {
+    /**
+     * Runs {@code action} on each row as the recruiter saw it (its version goes along); a row changed meanwhile
+     * is refused with who changed it, and the list reloads either way.
+     */
+    private void run(List<BookingRow> rows, Action action, String doneKey) {
         busy.set(true);
         say("", false);
         tasks.run(() -> {
             List<String> problems = new ArrayList<>();
             int done = 0;
-            for (long id : ids) {
+            for (BookingRow row : rows) {
                 try {
-                    action.apply(id);
+                    action.apply(row);
                     done++;
                 } catch (RuntimeException e) {
-                    log.info("requests.action.refused booking={} reason={}", id, e.toString());
+                    log.info("requests.action.refused booking={} reason={}", row.bookingId(), e.toString());
                     problems.add(format.problem(e));
                 }
             }
@@ -190,8 +196,8 @@ public class RequestsViewModel {
     private record Outcome(int done, List<String> problems) {
     }
 
-    private List<Long> ids() {
-        return selected.stream().map(RequestItem::bookingId).toList();
+    private List<BookingRow> rows() {
+        return selected.stream().map(RequestItem::row).toList();
     }
 
     private void say(String text, boolean error) {

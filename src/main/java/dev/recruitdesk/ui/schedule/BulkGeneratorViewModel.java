@@ -120,7 +120,7 @@ public class BulkGeneratorViewModel {
         // a day either side: slots crossing midnight and zone offsets
         Instant start = a.minusDays(1).atStartOfDay(schedule.zone()).toInstant();
         Instant end = b.plusDays(2).atStartOfDay(schedule.zone()).toInstant();
-        schedule.tasks().run(() -> schedule.services().slots().list(schedule.services().recruiterId(), start, end), rows -> {
+        schedule.tasks().run(() -> schedule.services().slots().list(schedule.services().caller(), schedule.services().recruiterId(), start, end), rows -> {
             if (generation != loadGeneration) {
                 return;
             }
@@ -247,7 +247,7 @@ public class BulkGeneratorViewModel {
         formError.set("");
         progress.set(0);
         progressText.set(i18n.tr("bulk.creating", 0, total));
-        schedule.tasks().run(() -> schedule.services().slots().createMany(schedule.services().recruiterId(), drafts,
+        schedule.tasks().run(() -> schedule.services().slots().createMany(schedule.services().caller(), schedule.services().recruiterId(), drafts,
                 n -> schedule.tasks().post(() -> {
                     progress.set(n / (double) total);
                     progressText.set(i18n.tr("bulk.creating", n, total));

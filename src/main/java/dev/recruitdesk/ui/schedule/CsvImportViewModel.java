@@ -74,7 +74,7 @@ public class CsvImportViewModel {
             if (!parsed.slots().isEmpty()) {
                 Instant min = parsed.drafts().stream().map(SlotDraft::start).min(Comparator.naturalOrder()).orElseThrow();
                 Instant max = parsed.drafts().stream().map(SlotDraft::end).max(Comparator.naturalOrder()).orElseThrow();
-                busy = services.slots().list(services.recruiterId(), min.minus(java.time.Duration.ofDays(1)), max).stream()
+                busy = services.slots().list(services.caller(), services.recruiterId(), min.minus(java.time.Duration.ofDays(1)), max).stream()
                         .filter(r -> r.status() == SlotStatus.OPEN).map(r -> new SlotBatch.Busy(r.start(), r.end())).toList();
             }
             return SlotCsv.check(parsed, busy, services.clock().instant());
@@ -112,7 +112,7 @@ public class CsvImportViewModel {
         importing.set(true);
         progress.set(0);
         progressText.set(i18n.tr("import.creating", 0, total));
-        schedule.tasks().run(() -> schedule.services().slots().createMany(schedule.services().recruiterId(), batch,
+        schedule.tasks().run(() -> schedule.services().slots().createMany(schedule.services().caller(), schedule.services().recruiterId(), batch,
                 n -> schedule.tasks().post(() -> {
                     progress.set(n / (double) total);
                     progressText.set(i18n.tr("import.creating", n, total));

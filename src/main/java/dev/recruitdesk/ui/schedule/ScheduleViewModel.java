@@ -1,11 +1,13 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.accounts.AccessDenied;
+import dev.recruitdesk.booking.ConcurrentChange;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.SlotRow;
-import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
+import dev.recruitdesk.ui.BookingFormat;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
@@ -166,7 +168,7 @@ public class ScheduleViewModel {
         Instant to = start.plusWeeks(1).atStartOfDay(zone).toInstant();
         loading.set(true);
         loadError.set("");
-        tasks.run(() -> services.slots().list(services.recruiterId(), from, to), rows -> {
+        tasks.run(() -> services.slots().list(services.caller(), services.recruiterId(), from, to), rows -> {
             if (generation == loadGeneration) {
                 showRows(rows);
                 loading.set(false);
@@ -360,7 +362,7 @@ public class ScheduleViewModel {
             return;
         }
         creating.set(true);
-        tasks.run(() -> services.slots().create(services.recruiterId(), draft.start(), Duration.ofMinutes(draft.minutes()), draft.place()),
+        tasks.run(() -> services.slots().create(services.caller(), services.recruiterId(), draft.start(), Duration.ofMinutes(draft.minutes()), draft.place()),
                 created -> {
                     creating.set(false);
                     onCreated(created);
@@ -506,7 +508,7 @@ public class ScheduleViewModel {
         pendingDelete = null;
         banner.set(null);
         tasks.run(() -> {
-            services.slots().delete(item.id());
+            services.slots().delete(services.caller(), item.id());
             return item;
         }, deleted -> {
             banner.set(new Banner(Banner.Kind.INFO, i18n.tr("schedule.delete.done", when(deleted))));
@@ -597,7 +599,7 @@ public class ScheduleViewModel {
             return;
         }
         moving.set(true);
-        tasks.run(() -> services.slots().move(block.id(), start, length), movedRow -> {
+        tasks.run(() -> services.slots().move(services.caller(), block.id(), block.row().version(), start, length), movedRow -> {
             moving.set(false);
             banner.set(new Banner(Banner.Kind.INFO, i18n.tr("schedule.calendar.moved", format.dayAndTime(movedRow.start()) + " – " + format.time(movedRow.end()))));
             refresh();
@@ -613,7 +615,9 @@ public class ScheduleViewModel {
         pendingMove = null;
         banner.set(null);
         moving.set(true);
-        tasks.run(() -> services.bookings().rescheduleInPlace(move.block().row().bookingId(), move.start(), move.duration(), Actor.RECRUITER),
+        SlotRow seen = move.block().row();
+        tasks.run(() -> services.bookings().rescheduleInPlace(services.caller(), seen.bookingId(), seen.bookingVersion(), move.start(),
+                        move.duration()),
                 booking -> {
                     moving.set(false);
                     String who = move.block().row().candidateName() == null ? i18n.tr("schedule.who.unknown") : move.block().row().candidateName();
@@ -625,10 +629,14 @@ public class ScheduleViewModel {
 
     private void onMoveFailed(Throwable failure) {
         moving.set(false);
-        if (!(failure instanceof RuleViolation)) {
+        boolean expected = failure instanceof RuleViolation || failure instanceof ConcurrentChange || failure instanceof AccessDenied;
+        if (!expected) {
             log.warn("schedule.move.failed", failure);
         }
-        String text = failure instanceof RuleViolation v ? message(v) : i18n.tr("slot.error.unexpected", String.valueOf(failure.getMessage()));
+        // a slot or booking changed by someone else since the week was loaded: say who, and show the week as it is now
+        String text = failure instanceof RuleViolation v ? message(v)
+                : expected ? new BookingFormat(i18n, zone, services.clock()).problem(failure)
+                : i18n.tr("slot.error.unexpected", String.valueOf(failure.getMessage()));
         banner.set(new Banner(Banner.Kind.ERROR, text));
         refresh();
     }

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.settings;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.reminders.InvalidInputException;
@@ -241,8 +242,11 @@ public class SettingsViewModel {
         saving.set(true);
         tasks.run(() -> {
             admin.settings().saveAll(file);
-            admin.reminderPolicy().save(policy);
-            admin.recruiters().updateProfile(services.recruiterId(), who, where, link);
+            // the reminder policy is the installation's: only an admin changes it (a recruiter saves their profile)
+            if (services.caller().isAdmin()) {
+                admin.reminderPolicy().save(services.caller(), policy);
+            }
+            admin.recruiters().updateProfile(services.caller(), services.recruiterId(), who, where, link);
             return file;
         }, saved -> {
             saving.set(false);
@@ -253,6 +257,8 @@ public class SettingsViewModel {
             if (failure instanceof RuleViolation rule) {
                 error(rule.field()).set(i18n.tr(rule.messageKey(), rule.args()));
                 formError.set(i18n.tr("settings.error.fix"));
+            } else if (failure instanceof AccessDenied denied) {
+                formError.set(i18n.tr(denied.messageKey(), denied.args()));
             } else {
                 log.warn("settings.save.failed", failure);
                 formError.set(i18n.tr("settings.saveFailed", String.valueOf(failure.getMessage())));

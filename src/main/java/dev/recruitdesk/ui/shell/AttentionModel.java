@@ -46,7 +46,7 @@ public class AttentionModel {
         this.tasks = tasks;
         this.i18n = i18n;
         this.fxThread = fxThread;
-        this.format = new BookingFormat(i18n, services.recruiterZone());
+        this.format = new BookingFormat(i18n, services.recruiterZone(), services.clock());
         services.bookings().changes().subscribe(this::changed);
         services.bookings().changes().subscribeAcrossConsoles(Set.of("booking"), fxThread, this::refresh);
     }
@@ -64,7 +64,7 @@ public class AttentionModel {
     /** Counts again (after changes, and every minute, since "within the hour" moves with the clock). */
     public void refresh() {
         int mine = ++generation;
-        tasks.run(() -> services.queries().attention(services.recruiterId()), counts -> {
+        tasks.run(() -> services.queries().attention(services.caller(), null), counts -> {
             if (mine == generation) {
                 requests.set(counts.requests());
                 needingAction.set(counts.total());
@@ -82,7 +82,7 @@ public class AttentionModel {
         if (key == null) {
             return;
         }
-        tasks.run(() -> services.queries().booking(change.bookingId()), row -> toast.set(toast(key, change.status(), row)),
+        tasks.run(() -> services.queries().booking(services.caller(), change.bookingId()), row -> toast.set(toast(key, change.status(), row)),
                 failure -> log.warn("attention.toast.failed booking={}: {}", change.bookingId(), failure.toString()));
     }
 

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.templates;
 
+import dev.recruitdesk.accounts.AccessDenied;
 import dev.recruitdesk.booking.RuleViolation;
 import dev.recruitdesk.booking.TemplateProblem;
 import dev.recruitdesk.booking.TemplateRejected;
@@ -163,7 +164,7 @@ public class TemplatesViewModel {
         saving.set(true);
         message.set("");
         tasks.run(() -> {
-            TemplateVersion saved = templates.save(key, lang, text, admin.consoleUser());
+            TemplateVersion saved = templates.save(admin.caller(), key, lang, text);
             return new Loaded(saved.text(), templates.versions(key, lang), previewer.placeholders(key), previewer.kind(key));
         }, loaded -> {
             saving.set(false);
@@ -184,7 +185,7 @@ public class TemplatesViewModel {
         }
         saving.set(true);
         tasks.run(() -> {
-            TemplateVersion saved = templates.revert(key, lang, version.version(), admin.consoleUser());
+            TemplateVersion saved = templates.revert(admin.caller(), key, lang, version.version());
             return new Loaded(saved.text(), templates.versions(key, lang), previewer.placeholders(key), previewer.kind(key));
         }, loaded -> {
             saving.set(false);
@@ -204,6 +205,8 @@ public class TemplatesViewModel {
             message.set(i18n.tr("templates.refused"));
         } else if (failure instanceof RuleViolation rule) {
             problems.setAll(i18n.tr(rule.messageKey(), rule.args()));
+        } else if (failure instanceof AccessDenied denied) {
+            message.set(i18n.tr(denied.messageKey(), denied.args()));
         } else {
             log.warn("templates.save.failed", failure);
             message.set(i18n.tr("templates.saveFailed", String.valueOf(failure.getMessage())));

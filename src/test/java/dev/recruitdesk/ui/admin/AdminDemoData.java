@@ -1,5 +1,8 @@
 package dev.recruitdesk.ui.admin;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
+
 import dev.recruitdesk.MutableClock;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
@@ -34,7 +37,7 @@ public final class AdminDemoData {
     public static void seed(Path home, Instant now, ZoneId zone) {
         MutableClock clock = new MutableClock(now.minus(Duration.ofDays(45)));
         try (Backend b = AppContext.forHome(home, clock).openBackend()) {
-            b.recruiters().updateProfile(b.currentRecruiterId(), "Анна Смирнова", zone.getId(), "https://meet.example.com/rd");
+            b.recruiters().updateProfile(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), "Анна Смирнова", zone.getId(), "https://meet.example.com/rd");
             LocalDate today = LocalDate.ofInstant(now, zone);
             int n = 0;
             for (int daysAgo = 30; daysAgo >= -1; daysAgo -= daysAgo > 3 ? 3 : 1) {
@@ -43,7 +46,7 @@ public final class AdminDemoData {
                     LocalDate day = today.minusDays(daysAgo);
                     Instant start = day.atTime(LocalTime.of(10 + 3 * k, k == 0 ? 0 : 30)).atZone(zone).toInstant();
                     clock.set(start.minus(Duration.ofDays(2)).minus(Duration.ofHours(n % 5)));
-                    SlotRow slot = b.slots().create(b.currentRecruiterId(), start, Duration.ofMinutes(30), "https://meet.example.com/rd");
+                    SlotRow slot = b.slots().create(TestCallers.ADMIN, b.currentRecruiterId(), start, Duration.ofMinutes(30), "https://meet.example.com/rd");
                     long candidate = candidate(b, NAMES.get(n % NAMES.size()), 7_000_000L + n);
                     BookingService bookings = b.bookings();
                     long booking = bookings.request(slot.id(), candidate, Actor.CANDIDATE).getId();
@@ -51,7 +54,7 @@ public final class AdminDemoData {
                         continue; // still waiting for approval
                     }
                     clock.advance(Duration.ofMinutes(20 + 15 * (n % 6)));
-                    bookings.approve(booking);
+                    TestBookings.approve(bookings, booking);
                     sendDue(b, clock.instant());
                     if (n % 3 != 0) {
                         clock.set(start.minus(Duration.ofHours(n % 2 == 0 ? 20 : 1)).minus(Duration.ofMinutes(50)));
@@ -64,7 +67,7 @@ public final class AdminDemoData {
                     if (start.plus(Duration.ofHours(1)).isBefore(now)) {
                         clock.set(start.plus(Duration.ofHours(1)));
                         sendDue(b, start);
-                        bookings.markOutcome(booking, n % 3 == 0 && n % 2 == 0 || n % 5 == 0 ? BookingStatus.NO_SHOW : BookingStatus.ATTENDED);
+                        TestBookings.markOutcome(bookings, booking, n % 3 == 0 && n % 2 == 0 || n % 5 == 0 ? BookingStatus.NO_SHOW : BookingStatus.ATTENDED);
                     }
                 }
             }
@@ -75,7 +78,7 @@ public final class AdminDemoData {
     }
 
     private static long candidate(Backend b, String name, long chat) {
-        long id = b.candidates().create(name, "Europe/Moscow").getId();
+        long id = b.candidates().create(TestCallers.ADMIN, name, "Europe/Moscow").getId();
         b.database().run(s -> s.find(Candidate.class, id).bindTelegram(chat, chat, null));
         return id;
     }

@@ -4,8 +4,10 @@ import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Candidate;
@@ -114,16 +116,16 @@ class DashboardFlowTest {
             long chat = 7_600_000L;
             for (Seed s : SEEDS) {
                 clock.set(s.requested().minus(Duration.ofMinutes(5)));
-                long candidate = b.candidates().create(s.name(), zone.getId()).getId();
+                long candidate = b.candidates().create(TestCallers.soleUser(b.currentRecruiterId()), s.name(), zone.getId()).getId();
                 long telegram = ++chat;
                 b.database().run(x -> x.find(Candidate.class, candidate).bindTelegram(telegram, telegram, null));
-                long slot = b.slots().create(b.currentRecruiterId(), s.start(), Duration.ofMinutes(30), "https://meet.example/rd").id();
+                long slot = b.slots().create(TestCallers.soleUser(b.currentRecruiterId()), b.currentRecruiterId(), s.start(), Duration.ofMinutes(30), "https://meet.example/rd").id();
                 clock.set(s.requested());
                 long booking = b.bookings().request(slot, candidate, Actor.CANDIDATE).getId();
                 IDS.put(s, booking);
                 if (s.approved() != null) {
                     clock.set(s.approved());
-                    b.bookings().approve(booking);
+                    TestBookings.approve(b.bookings(), booking);
                 }
                 if (s.confirmed() != null) {
                     clock.set(s.confirmed());
@@ -131,7 +133,7 @@ class DashboardFlowTest {
                 }
                 if (s.outcome() != null) {
                     clock.set(s.start().plus(Duration.ofHours(1)));
-                    b.bookings().markOutcome(booking, s.outcome());
+                    TestBookings.markOutcome(b.bookings(), booking, s.outcome());
                 }
             }
             failedAt = at(12, 1, 9, 11);

@@ -3,6 +3,7 @@ package dev.recruitdesk.ui.delivery;
 import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
@@ -71,13 +72,13 @@ class DeliveryFlowTest {
 
     @Test
     void resendingAFailedMessageDeliversItExactlyOnceAndRecordsWhoAsked(FxRobot robot) throws Exception {
-        long candidate = console.services.candidates().create("Ivan Petrov", "Europe/Moscow", null, null).getId();
+        long candidate = console.services.candidates().create(console.services.caller(), "Ivan Petrov", "Europe/Moscow", null, null).getId();
         console.backend.database().run(s -> s.find(Candidate.class, candidate).bindTelegram(CHAT, CHAT, "ivan"));
-        long slot = console.services.slots().create(console.services.recruiterId(), NOW.plus(Duration.ofDays(3)),
+        long slot = console.services.slots().create(console.services.caller(), console.services.recruiterId(), NOW.plus(Duration.ofDays(3)),
                 Duration.ofMinutes(30), "https://meet.example/rd").id();
         long booking = console.services.bookings().request(slot, candidate, Actor.CANDIDATE).getId();
         console.telegram.failChat(CHAT, Fault.blocked());
-        console.services.bookings().approve(booking);
+        TestBookings.approve(console.services.bookings(), booking);
         await(() -> approval(booking).getStatus() == OutboxStatus.FAILED);
         long id = approval(booking).getId();
         assertThat(console.telegram.messagesTo(CHAT)).isEmpty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.Dispatcher;
 import dev.recruitdesk.delivery.DispatcherSettings;
 import dev.recruitdesk.delivery.MessageQuery;
@@ -65,9 +67,9 @@ class DeliveryViewModelTest {
     void resendsAFailedMessageOnceTelegramAcceptsAgainExactlyOneNewDelivery() {
         telegram.failNext(Fault.badRequest("Bad Request: can't parse entities"), 1);
         long candidate = fx.candidate("Иван Петров", CHAT);
-        long slot = fx.slots.create(fx.recruiter, NOW.plus(Duration.ofDays(2)), Duration.ofMinutes(30), "https://meet.example/rd").id();
+        long slot = fx.slots.create(TestCallers.ADMIN, fx.recruiter, NOW.plus(Duration.ofDays(2)), Duration.ofMinutes(30), "https://meet.example/rd").id();
         long booking = fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId();
-        fx.bookings.approve(booking);
+        TestBookings.approve(fx.bookings, booking);
         await().atMost(Duration.ofSeconds(10)).until(() -> !fx.ops.list(MessageQuery.all()
                 .withStatuses(Set.of(OutboxStatus.FAILED))).isEmpty());
         assertThat(telegram.messagesTo(CHAT)).isEmpty();
@@ -109,8 +111,8 @@ class DeliveryViewModelTest {
     @Test
     void cancelsAPendingReminderAndFiltersByKindAndText() {
         long candidate = fx.candidate("Ольга Морозова", CHAT + 1);
-        long slot = fx.slots.create(fx.recruiter, NOW.plus(Duration.ofDays(3)), Duration.ofMinutes(30), "https://meet.example/rd").id();
-        fx.bookings.approve(fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId());
+        long slot = fx.slots.create(TestCallers.ADMIN, fx.recruiter, NOW.plus(Duration.ofDays(3)), Duration.ofMinutes(30), "https://meet.example/rd").id();
+        TestBookings.approve(fx.bookings, fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId());
         DeliveryViewModel vm = new DeliveryViewModel(fx.admin(null), fx.zone, TaskRunner.direct(), new I18n(Locale.ENGLISH));
 
         vm.kindFilterProperty().set("reminder_day_before");

@@ -3,6 +3,8 @@ package dev.recruitdesk.ui.people;
 import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.ui.ConsoleHarness;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
@@ -74,13 +76,13 @@ class PeopleScreensFlowTest {
     }
 
     private long candidate(String name, long chat) {
-        long id = console.services.candidates().create(name, "Asia/Novosibirsk", null, null).getId();
+        long id = console.services.candidates().create(TestCallers.ADMIN, name, "Asia/Novosibirsk", null, null).getId();
         console.backend.database().run(s -> s.find(Candidate.class, id).bindTelegram(chat, chat, name.toLowerCase(Locale.ROOT).replace(' ', '_')));
         return id;
     }
 
     private long slot(Duration fromNow) {
-        return console.services.slots().create(console.services.recruiterId(), NOW.plus(fromNow), Duration.ofMinutes(30), "https://meet.example/rd").id();
+        return console.services.slots().create(TestCallers.ADMIN, console.services.recruiterId(), NOW.plus(fromNow), Duration.ofMinutes(30), "https://meet.example/rd").id();
     }
 
     /** A candidate books through the use case on another thread, as the bot's poller would. */
@@ -120,7 +122,7 @@ class PeopleScreensFlowTest {
     void aDeclineArrivingWhileTheBookingsScreenIsOpenUpdatesIt(FxRobot robot) throws Exception {
         long anna = candidate("Anna Orlova", 7_000_002L);
         Booking booking = console.services.bookings().request(slot(Duration.ofHours(5)), anna, Actor.CANDIDATE);
-        console.services.bookings().approve(booking.getId());
+        TestBookings.approve(console.services.bookings(), booking.getId());
         robot.clickOn("#navBookings");
         await(() -> bookings(robot).getItems().size() == 1 && bookings(robot).getItems().get(0).row().status() == BookingStatus.APPROVED);
 
@@ -139,8 +141,8 @@ class PeopleScreensFlowTest {
         console.telegram.failChat(7_000_004L, Fault.blocked());
         Booking good = console.services.bookings().request(slot(Duration.ofDays(2)), ok, Actor.CANDIDATE);
         Booking bad = console.services.bookings().request(slot(Duration.ofDays(3)), blocked, Actor.CANDIDATE);
-        console.services.bookings().approve(good.getId());
-        console.services.bookings().approve(bad.getId());
+        TestBookings.approve(console.services.bookings(), good.getId());
+        TestBookings.approve(console.services.bookings(), bad.getId());
         await(() -> sent(good.getId(), OutboxStatus.SENT) && sent(bad.getId(), OutboxStatus.FAILED));
 
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);

@@ -2,6 +2,8 @@ package dev.recruitdesk.ui.people;
 
 import static dev.recruitdesk.ui.ConsoleHarness.await;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.ui.ConsoleHarness;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
@@ -59,7 +61,7 @@ class PeopleScreenshotTest {
     }
 
     private long person(String name, String zone, String username, String phone, long chat) {
-        long id = console.services.candidates().create(name, zone, username, phone).getId();
+        long id = console.services.candidates().create(TestCallers.ADMIN, name, zone, username, phone).getId();
         if (chat > 0) {
             console.backend.database().run(s -> s.find(Candidate.class, id).bindTelegram(chat, chat, username));
         }
@@ -68,7 +70,7 @@ class PeopleScreenshotTest {
 
     private long slot(int day, int hour, int minute) {
         Instant start = LocalDate.of(2026, 12, 1).plusDays(day).atTime(hour, minute).atZone(ZONE).toInstant();
-        return console.services.slots().create(console.services.recruiterId(), start, Duration.ofMinutes(30), "https://meet.example.com/rd").id();
+        return console.services.slots().create(TestCallers.ADMIN, console.services.recruiterId(), start, Duration.ofMinutes(30), "https://meet.example.com/rd").id();
     }
 
     private Booking book(long slot, long candidate) {
@@ -92,15 +94,15 @@ class PeopleScreenshotTest {
         console.telegram.failChat(8_100_006L, Fault.blocked());
 
         Booking soon = book(slot(0, 10, 20), olga);
-        b.approve(soon.getId());
+        TestBookings.approve(b, soon.getId());
         Booking confirmed = book(slot(0, 14, 0), maria);
-        b.approve(confirmed.getId());
+        TestBookings.approve(b, confirmed.getId());
         b.confirm(confirmed.getId());
         Booking declined = book(slot(1, 11, 0), dmitry);
-        b.approve(declined.getId());
+        TestBookings.approve(b, declined.getId());
         b.decline(declined.getId(), "Заболел, можно на следующей неделе?");
         Booking blocked = book(slot(2, 12, 0), sveta);
-        b.approve(blocked.getId());
+        TestBookings.approve(b, blocked.getId());
         book(slot(1, 10, 0), ivan);
         book(slot(1, 15, 30), alex);
         book(slot(2, 9, 30), petr);

@@ -2,9 +2,11 @@ package dev.recruitdesk.ui.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
@@ -53,7 +55,7 @@ class PeopleViewModelsTest {
     @BeforeEach
     void open() {
         backend = AppContext.forHome(home, clock).openBackend();
-        services = ConsoleApp.servicesOf(backend).withZoneAndClock(MOSCOW, clock);
+        services = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId())).withZoneAndClock(MOSCOW, clock);
     }
 
     @AfterEach
@@ -62,13 +64,13 @@ class PeopleViewModelsTest {
     }
 
     private long candidate(String name, String username) {
-        long id = services.candidates().create(name, "Asia/Novosibirsk", username, null).getId();
+        long id = services.candidates().create(TestCallers.ADMIN, name, "Asia/Novosibirsk", username, null).getId();
         backend.database().run(s -> s.find(Candidate.class, id).bindTelegram(id + 900, id + 900, username));
         return id;
     }
 
     private long slot(Duration fromNow) {
-        return services.slots().create(services.recruiterId(), NOW.plus(fromNow), Duration.ofMinutes(30), null).id();
+        return services.slots().create(TestCallers.ADMIN, services.recruiterId(), NOW.plus(fromNow), Duration.ofMinutes(30), null).id();
     }
 
     private Booking request(Duration fromNow, String name) {
@@ -155,9 +157,9 @@ class PeopleViewModelsTest {
     @Test
     void bookingsFlagUnconfirmedWithinTheHourAndAllowOutcomesOnlyAfterTheStart() {
         Booking soon = request(Duration.ofMinutes(40), "Soon");
-        services.bookings().approve(soon.getId());
+        TestBookings.approve(services.bookings(), soon.getId());
         Booking later = request(Duration.ofHours(3), "Later");
-        services.bookings().approve(later.getId());
+        TestBookings.approve(services.bookings(), later.getId());
         services.bookings().confirm(later.getId());
         BookingsViewModel vm = new BookingsViewModel(services, TaskRunner.direct(), en, Runnable::run);
         vm.refresh();
@@ -177,9 +179,9 @@ class PeopleViewModelsTest {
     @Test
     void bookingFiltersByConfirmationStateAndAValidDayRange() {
         Booking a = request(Duration.ofHours(3), "Approved");
-        services.bookings().approve(a.getId());
+        TestBookings.approve(services.bookings(), a.getId());
         Booking c = request(Duration.ofHours(4), "Confirmed");
-        services.bookings().approve(c.getId());
+        TestBookings.approve(services.bookings(), c.getId());
         services.bookings().confirm(c.getId());
         BookingsViewModel vm = new BookingsViewModel(services, TaskRunner.direct(), en, Runnable::run);
         vm.refresh();
@@ -202,7 +204,7 @@ class PeopleViewModelsTest {
     @Test
     void cancellingABookingSendsTheMessageAndRefusesTheSecondTime() {
         Booking b = request(Duration.ofDays(1), "A");
-        services.bookings().approve(b.getId());
+        TestBookings.approve(services.bookings(), b.getId());
         BookingsViewModel vm = new BookingsViewModel(services, TaskRunner.direct(), en, Runnable::run);
         vm.refresh();
         vm.select(vm.items().get(0));
@@ -217,9 +219,9 @@ class PeopleViewModelsTest {
 
     @Test
     void candidateSearchMatchesNameUsernameAndPhoneWordByWord() {
-        services.candidates().create("Ivan Petrov", "Europe/Moscow", "ivan_p", "+7 913 555-12-34");
-        services.candidates().create("Maria Ivanova", "Europe/Moscow", null, null);
-        services.candidates().create("Oleg Smirnov", "Europe/Moscow", "olegs", null);
+        services.candidates().create(TestCallers.ADMIN, "Ivan Petrov", "Europe/Moscow", "ivan_p", "+7 913 555-12-34");
+        services.candidates().create(TestCallers.ADMIN, "Maria Ivanova", "Europe/Moscow", null, null);
+        services.candidates().create(TestCallers.ADMIN, "Oleg Smirnov", "Europe/Moscow", "olegs", null);
         CandidatesViewModel vm = new CandidatesViewModel(services, TaskRunner.direct(), en, Runnable::run, links::add);
         vm.refresh();
 
@@ -264,8 +266,8 @@ class PeopleViewModelsTest {
     @Test
     void inviteMakesAOneTimeStartLinkAndOpeningAChatNeedsAUsername() {
         long withUser = candidate("Ivan", "ivan_p");
-        services.candidates().create("No Username", "Europe/Moscow", null, null);
-        ConsoleServices sandbox = new ConsoleServices(services.slots(), services.bookings(), services.recruiterId(), MOSCOW, null, clock,
+        services.candidates().create(TestCallers.ADMIN, "No Username", "Europe/Moscow", null, null);
+        ConsoleServices sandbox = new ConsoleServices(services.slots(), services.bookings(), services.caller(), MOSCOW, null, clock,
                 services.dbLocation(), false, services.candidates(), services.queries(), services.invites(), services.messaging(),
                 () -> "recruitdesk_sandbox_bot");
         CandidatesViewModel vm = new CandidatesViewModel(sandbox, TaskRunner.direct(), en, Runnable::run, links::add);
@@ -286,7 +288,7 @@ class PeopleViewModelsTest {
     @Test
     void aMessageIsQueuedThroughTheOutboxAndAnEmptyOneIsRefusedInline() {
         long id = candidate("Ivan", "ivan_p");
-        long never = services.candidates().create("Never Started", "Europe/Moscow", null, null).getId();
+        long never = services.candidates().create(TestCallers.ADMIN, "Never Started", "Europe/Moscow", null, null).getId();
         CandidatesViewModel vm = new CandidatesViewModel(services, TaskRunner.direct(), en, Runnable::run, links::add);
         vm.refresh();
         vm.select(vm.all().stream().filter(i -> i.id() == id).findFirst().orElseThrow());
@@ -312,7 +314,7 @@ class PeopleViewModelsTest {
 
         Booking soon = request(Duration.ofMinutes(30), "Soon");
         assertThat(attention.toastProperty().get().title()).isEqualTo("Soon booked a time");
-        services.bookings().approve(soon.getId());
+        TestBookings.approve(services.bookings(), soon.getId());
         request(Duration.ofDays(1), "Waiting");
 
         assertThat(attention.requestsProperty().get()).isEqualTo(1);

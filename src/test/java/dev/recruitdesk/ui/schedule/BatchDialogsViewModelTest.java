@@ -2,6 +2,7 @@ package dev.recruitdesk.ui.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
@@ -44,8 +45,8 @@ class BatchDialogsViewModelTest {
     @BeforeEach
     void open() {
         backend = AppContext.forHome(home, CLOCK).openBackend();
-        ConsoleServices real = ConsoleApp.servicesOf(backend);
-        services = new ConsoleServices(real.slots(), real.bookings(), real.recruiterId(), MOSCOW, "https://meet.example/rd", CLOCK,
+        ConsoleServices real = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
+        services = new ConsoleServices(real.slots(), real.bookings(), real.caller(), MOSCOW, "https://meet.example/rd", CLOCK,
                 real.dbLocation(), real.teamMode());
         schedule = new ScheduleViewModel(services, TaskRunner.direct(), new I18n(Locale.ENGLISH));
         schedule.refresh();
@@ -57,7 +58,7 @@ class BatchDialogsViewModelTest {
     }
 
     private List<SlotRow> all() {
-        return services.slots().list(services.recruiterId(), Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-02-01T00:00:00Z"));
+        return services.slots().list(TestCallers.ADMIN, services.recruiterId(), Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-02-01T00:00:00Z"));
     }
 
     @Test
@@ -88,7 +89,7 @@ class BatchDialogsViewModelTest {
 
     @Test
     void bulkGeneratorPreviewSkipsPastAndTakenTimesAndCreatesWithProgress() {
-        services.slots().create(services.recruiterId(), Instant.parse("2026-12-03T07:00:00Z"), Duration.ofMinutes(30), null);
+        services.slots().create(TestCallers.ADMIN, services.recruiterId(), Instant.parse("2026-12-03T07:00:00Z"), Duration.ofMinutes(30), null);
         List<Runnable> posted = new ArrayList<>();
         TaskRunner recording = new TaskRunner() {
             @Override

@@ -3,6 +3,7 @@ package dev.recruitdesk.ui.schedule;
 import static dev.recruitdesk.ui.schedule.ScheduleScreen.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.SlotRow;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.OutboxMessage;
@@ -93,7 +94,7 @@ class CalendarFlowTest {
 
     private List<SlotRow> week() {
         Instant from = MONDAY.atStartOfDay(screen.zone()).toInstant();
-        return screen.backend.slots().list(screen.services.recruiterId(), from, from.plus(Duration.ofDays(7)));
+        return screen.backend.slots().list(TestCallers.ADMIN, screen.services.recruiterId(), from, from.plus(Duration.ofDays(7)));
     }
 
     private Instant at(int day, String time) {

@@ -2,6 +2,8 @@ package dev.recruitdesk.ui.schedule;
 
 import static dev.recruitdesk.ui.schedule.ScheduleScreen.await;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,15 +86,15 @@ class CalendarWeekSwitchBenchmark {
             ps.executeBatch();
             c.commit();
         }
-        var rows = screen.backend.slots().list(recruiter, BUSY_MONDAY.atStartOfDay(screen.zone()).toInstant(),
+        var rows = screen.backend.slots().list(TestCallers.ADMIN, recruiter, BUSY_MONDAY.atStartOfDay(screen.zone()).toInstant(),
                 BUSY_MONDAY.plusWeeks(1).atStartOfDay(screen.zone()).toInstant()).stream()
                 .filter(r -> r.status() == dev.recruitdesk.domain.SlotStatus.OPEN).toList();
         for (int i = 0; i < 100; i++) {
             var slot = rows.get(i * 40 + 1);
-            long candidate = screen.backend.candidates().create("Candidate " + i, "Europe/Moscow").getId();
+            long candidate = screen.backend.candidates().create(TestCallers.ADMIN, "Candidate " + i, "Europe/Moscow").getId();
             long booking = screen.backend.bookings().request(slot.id(), candidate, Actor.CANDIDATE).getId();
             if (i % 2 == 0) {
-                screen.backend.bookings().approve(booking);
+                TestBookings.approve(screen.backend.bookings(), booking);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
+
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.booking.BookingService;
@@ -43,16 +46,16 @@ public final class ScheduleDemoData {
     }
 
     private static SlotRow slot(Backend b, LocalDate monday, ZoneId zone, int day, String time, int minutes, String place) {
-        return b.slots().create(b.currentRecruiterId(), monday.plusDays(day).atTime(LocalTime.parse(time)).atZone(zone).toInstant(),
+        return b.slots().create(TestCallers.ADMIN, b.currentRecruiterId(), monday.plusDays(day).atTime(LocalTime.parse(time)).atZone(zone).toInstant(),
                 Duration.ofMinutes(minutes), place);
     }
 
     private static void booked(Backend b, SlotRow slot, String name, boolean approve, boolean confirm) {
         BookingService bookings = b.bookings();
-        long candidate = b.candidates().create(name, "Europe/Moscow").getId();
+        long candidate = b.candidates().create(TestCallers.ADMIN, name, "Europe/Moscow").getId();
         long booking = bookings.request(slot.id(), candidate, Actor.CANDIDATE).getId();
         if (approve) {
-            bookings.approve(booking);
+            TestBookings.approve(bookings, booking);
         }
         if (confirm) {
             bookings.confirm(booking);

@@ -1,5 +1,8 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
+
 import atlantafx.base.theme.PrimerLight;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
@@ -40,7 +43,7 @@ final class ScheduleScreen implements AutoCloseable {
 
     ScheduleScreen(Path home, Clock clock) {
         backend = AppContext.forHome(home, clock).openBackend();
-        services = ConsoleApp.servicesOf(backend);
+        services = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
     }
 
     /** Shows the screen in {@code stage} (call from {@code @Start}, on the FX thread). */
@@ -58,17 +61,17 @@ final class ScheduleScreen implements AutoCloseable {
     }
 
     SlotRow slot(LocalDate day, String time, int minutes, String place) {
-        return backend.slots().create(services.recruiterId(), day.atTime(LocalTime.parse(time)).atZone(zone()).toInstant(),
+        return backend.slots().create(TestCallers.ADMIN, services.recruiterId(), day.atTime(LocalTime.parse(time)).atZone(zone()).toInstant(),
                 Duration.ofMinutes(minutes), place);
     }
 
     /** A candidate with a Telegram chat (so messages are queued for them) who booked {@code slot}; approved if asked. */
     long book(SlotRow slot, String name, boolean approve, boolean confirm) {
-        long candidate = backend.candidates().create(name, "Europe/Moscow").getId();
+        long candidate = backend.candidates().create(TestCallers.ADMIN, name, "Europe/Moscow").getId();
         backend.database().run(s -> s.find(Candidate.class, candidate).bindTelegram(900_000 + candidate, 900_000 + candidate, null));
         long booking = backend.bookings().request(slot.id(), candidate, Actor.CANDIDATE).getId();
         if (approve) {
-            backend.bookings().approve(booking);
+            TestBookings.approve(backend.bookings(), booking);
         }
         if (confirm) {
             backend.bookings().confirm(booking);

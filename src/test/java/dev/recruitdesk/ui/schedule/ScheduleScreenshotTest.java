@@ -1,11 +1,10 @@
 package dev.recruitdesk.ui.schedule;
 
-import dev.recruitdesk.ui.Screenshots;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.ConsoleApp;
+import dev.recruitdesk.ui.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

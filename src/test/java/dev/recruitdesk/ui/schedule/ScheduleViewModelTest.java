@@ -2,11 +2,16 @@ package dev.recruitdesk.ui.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.accounts.Caller;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.ConsoleApp;
+import dev.recruitdesk.booking.SlotRow;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Role;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ManualTaskRunner;
@@ -14,6 +19,7 @@ import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.schedule.ScheduleViewModel.Banner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,8 +50,8 @@ class ScheduleViewModelTest {
     @BeforeAll
     static void openBackend() {
         backend = AppContext.forHome(home, CLOCK).openBackend();
-        ConsoleServices real = ConsoleApp.servicesOf(backend);
-        services = new ConsoleServices(real.slots(), real.bookings(), real.recruiterId(), TOKYO,
+        ConsoleServices real = ConsoleApp.servicesOf(backend, TestCallers.soleUser(backend.currentRecruiterId()));
+        services = new ConsoleServices(real.slots(), real.bookings(), real.caller(), TOKYO,
                 "https://meet.example.com/rd", CLOCK, real.dbLocation(), real.teamMode());
     }
 
@@ -272,10 +278,10 @@ class ScheduleViewModelTest {
         vm.createSlot();
         vm.timeProperty().set("17:00");
         vm.createSlot();
-        Candidate anna = backend.candidates().create("Anna Petrova", "Europe/Berlin");
+        Candidate anna = backend.candidates().create(TestCallers.ADMIN, "Anna Petrova", "Europe/Berlin");
         long booked = vm.slots().get(0).id();
         long bookedLater = vm.slots().get(1).id();
-        backend.bookings().approve(backend.bookings().request(booked, anna.getId(), Actor.CANDIDATE).getId());
+        TestBookings.approve(backend.bookings(), backend.bookings().request(booked, anna.getId(), Actor.CANDIDATE).getId());
         ScheduleEntry.SlotItem staleItem = vm.slots().get(1);
         vm.refresh();
 
@@ -293,11 +299,28 @@ class ScheduleViewModelTest {
         assertThat(vm.slots()).extracting(ScheduleEntry.SlotItem::id).containsExactly(booked, bookedLater);
 
         // booked by someone else between the question and the answer: the use case refuses, nothing is lost
-        Candidate boris = backend.candidates().create("Boris Ivanov", "Europe/Moscow");
+        Candidate boris = backend.candidates().create(TestCallers.ADMIN, "Boris Ivanov", "Europe/Moscow");
         vm.requestDelete(staleItem);
         backend.bookings().request(bookedLater, boris.getId(), Actor.CANDIDATE);
         vm.confirmDelete();
         assertThat(vm.bannerProperty().get().text()).isEqualTo("Cancel or move the booking first; nothing was deleted.");
         assertThat(vm.slots()).extracting(ScheduleEntry.SlotItem::who).containsExactly("Anna Petrova", "Boris Ivanov");
+    }
+
+    @Test
+    void movingASlotAnotherConsoleJustMovedSaysWhoAndShowsWhereItIsNow() {
+        ScheduleViewModel vm = modelOnWeek(9);
+        vm.timeProperty().set("10:00");
+        vm.createSlot();
+        CalendarBlock seen = vm.blocks().get(0);
+        // another console (an admin named Maria) moves the slot an hour later
+        SlotRow moved = backend.slots().move(new Caller(null, "Maria", Role.ADMIN, services.recruiterId()), seen.id(),
+                seen.row().version(), seen.row().start().plus(Duration.ofHours(1)), Duration.ofMinutes(30));
+
+        vm.dragBlock(seen, LocalDate.ofInstant(seen.row().start(), TOKYO), seen.startMinute() + 120, 30);
+
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.ERROR);
+        assertThat(vm.bannerProperty().get().text()).isEqualTo("Not done: Maria changed this a moment ago. It is shown as it is now.");
+        assertThat(vm.blocks()).extracting(b -> b.row().start()).as("the week is refreshed").containsExactly(moved.start());
     }
 }

@@ -3,6 +3,7 @@ package dev.recruitdesk.ui.settings;
 import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
@@ -104,11 +105,11 @@ class SettingsFlowTest {
     }
 
     private long approvedBooking(String name, long chat, Instant start) {
-        long candidate = console.services.candidates().create(name, "Europe/Moscow", null, null).getId();
+        long candidate = console.services.candidates().create(console.services.caller(), name, "Europe/Moscow", null, null).getId();
         console.backend.database().run(s -> s.find(Candidate.class, candidate).bindTelegram(chat, chat, null));
-        long slot = console.services.slots().create(console.services.recruiterId(), start, Duration.ofMinutes(30), "https://meet.example/rd").id();
+        long slot = console.services.slots().create(console.services.caller(), console.services.recruiterId(), start, Duration.ofMinutes(30), "https://meet.example/rd").id();
         long booking = console.services.bookings().request(slot, candidate, Actor.CANDIDATE).getId();
-        console.services.bookings().approve(booking);
+        TestBookings.approve(console.services.bookings(), booking);
         return booking;
     }
 

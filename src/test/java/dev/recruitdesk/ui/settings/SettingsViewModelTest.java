@@ -3,6 +3,8 @@ package dev.recruitdesk.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.OutboxMessage;
@@ -138,9 +140,9 @@ class SettingsViewModelTest {
 
     private long book(String name, long chat, Instant start) {
         long candidate = fx.candidate(name, chat);
-        long slot = fx.slots.create(fx.recruiter, start, Duration.ofMinutes(30), "https://meet.example/rd").id();
+        long slot = fx.slots.create(TestCallers.ADMIN, fx.recruiter, start, Duration.ofMinutes(30), "https://meet.example/rd").id();
         long booking = fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId();
-        fx.bookings.approve(booking);
+        TestBookings.approve(fx.bookings, booking);
         return booking;
     }
 

@@ -1,5 +1,7 @@
 package dev.recruitdesk.ui.simulator;
 
+import dev.recruitdesk.accounts.TestCallers;
+
 import dev.recruitdesk.ui.Screenshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +51,8 @@ class SimulatorFlowTest {
         AppContext seeding = AppContext.forHome(home, Clock.systemUTC());
         try (Backend backend = seeding.openBackend()) {
             Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-            backend.slots().create(backend.currentRecruiterId(), tomorrow, Duration.ofMinutes(30), "https://meet.example/demo");
-            backend.slots().create(backend.currentRecruiterId(), tomorrow.plus(Duration.ofHours(1)), Duration.ofMinutes(30), null);
+            backend.slots().create(TestCallers.ADMIN, backend.currentRecruiterId(), tomorrow, Duration.ofMinutes(30), "https://meet.example/demo");
+            backend.slots().create(TestCallers.ADMIN, backend.currentRecruiterId(), tomorrow.plus(Duration.ofHours(1)), Duration.ofMinutes(30), null);
         }
         app = new ConsoleApp(AppContext.forHome(home, Clock.systemUTC()));
         app.start(stage);

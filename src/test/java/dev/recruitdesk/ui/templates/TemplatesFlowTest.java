@@ -4,6 +4,7 @@ import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.booking.TemplateVersion;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Language;
@@ -125,12 +126,12 @@ class TemplatesFlowTest {
 
     /** A candidate books a slot and the recruiter approves: the approval Telegram received. */
     private FakeMessage approveFor(String name, long chat, Duration ahead) throws Exception {
-        long candidate = console.services.candidates().create(name, "Europe/Moscow", null, null).getId();
+        long candidate = console.services.candidates().create(console.services.caller(), name, "Europe/Moscow", null, null).getId();
         console.backend.database().run(s -> s.find(Candidate.class, candidate).bindTelegram(chat, chat, null));
-        long slot = console.services.slots().create(console.services.recruiterId(), NOW.plus(ahead), Duration.ofMinutes(30),
+        long slot = console.services.slots().create(console.services.caller(), console.services.recruiterId(), NOW.plus(ahead), Duration.ofMinutes(30),
                 "https://meet.example/rd").id();
         long booking = console.services.bookings().request(slot, candidate, Actor.CANDIDATE).getId();
-        console.services.bookings().approve(booking);
+        TestBookings.approve(console.services.bookings(), booking);
         await(() -> console.telegram.messagesTo(chat).size() == 1);
         return console.telegram.messagesTo(chat).get(0);
     }

@@ -3,8 +3,10 @@ package dev.recruitdesk.ui.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.TelegramTemplatePreviewer;
 import dev.recruitdesk.booking.TemplateVersion;
+import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Language;
@@ -77,8 +79,8 @@ class TemplatesViewModelTest {
 
         // the next message composed uses the new text: a booking approved 90 minutes before gets the prompt at once
         long candidate = fx.candidate("Мария Иванова", 6_000_001L);
-        long slot = fx.slots.create(fx.recruiter, NOW.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30), "Офис").id();
-        fx.bookings.approve(fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId());
+        long slot = fx.slots.create(TestCallers.ADMIN, fx.recruiter, NOW.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30), "Офис").id();
+        TestBookings.approve(fx.bookings, fx.bookings.request(slot, candidate, Actor.CANDIDATE).getId());
         List<OutboxMessage> prompts = fx.ops.list(MessageQuery.all().withKind("reminder_confirm_2h"));
         assertThat(prompts).singleElement().satisfies(m -> assertThat(m.getText()).startsWith("<b>Сегодня</b> в ")
                 .contains("Мария Иванова. Подтвердите, пожалуйста."));
