@@ -195,6 +195,15 @@ public final class DeliveryOps {
         if (q.text() != null && !q.text().isBlank()) {
             w.append(" and (lower(m.text) like :text or lower(m.dedupKey) like :text)");
         }
+        if (q.recruiterId() != null) {
+            // the same scope the console's use cases apply: the recruiter's bookings, and for messages about no
+            // booking, candidates they booked, added or invited
+            w.append(" and (m.bookingId in (select b.id from Booking b where b.recruiterId = :recruiterId)"
+                    + " or (m.bookingId is null and m.candidateId in (select c.id from Candidate c"
+                    + " where c.addedByRecruiterId = :recruiterId"
+                    + " or exists (select 1 from Booking cb where cb.candidateId = c.id and cb.recruiterId = :recruiterId)"
+                    + " or exists (select 1 from CandidateInvite ci where ci.candidateId = c.id and ci.recruiterId = :recruiterId))))");
+        }
         return w.toString();
     }
 
@@ -213,6 +222,9 @@ public final class DeliveryOps {
         }
         if (q.bookingId() != null) {
             query.setParameter("bookingId", q.bookingId());
+        }
+        if (q.recruiterId() != null) {
+            query.setParameter("recruiterId", q.recruiterId());
         }
         if (q.text() != null && !q.text().isBlank()) {
             query.setParameter("text", "%" + q.text().strip().toLowerCase(Locale.ROOT) + "%");

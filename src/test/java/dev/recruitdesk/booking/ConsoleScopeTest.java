@@ -11,6 +11,7 @@ import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.app.AppContext;
 import dev.recruitdesk.app.Backend;
 import dev.recruitdesk.app.Config;
+import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
@@ -70,7 +71,9 @@ class ConsoleScopeTest {
     static void open() throws IOException {
         DatabaseSettings pg = TestDatabases.freshPostgres();
         Files.writeString(home.resolve(Config.FILE_NAME), String.join("\n",
-                "db.url=" + pg.url(), "db.user=" + pg.user(), "db.password=" + pg.password(), ""));
+                "db.url=" + pg.url(), "db.user=" + pg.user(), "db.password=" + pg.password(),
+                // a team console needs the team's key to sign the bot's buttons (approvals enqueue them)
+                "secrets.key=c2VjcmV0cy1rZXktZm9yLXRoZS1zY29wZS10ZXN0cyE=", ""));
         backend = AppContext.forHome(home, clock).openBackend();
         anna = backend.currentRecruiterId();
         boris = backend.database().inTransaction(s -> {
@@ -240,6 +243,24 @@ class ConsoleScopeTest {
         Set<Long> annaSees = read.apply(annaCaller);
         assertThat(annaSees).as(name).containsAll(mine).doesNotContainAnyElementsOf(his);
         assertThat(read.apply(admin)).as(name).containsAll(mine).containsAll(his);
+    }
+
+    @Test
+    void theDeliveryListShowsARecruiterOnlyTheMessagesOfTheirWork() {
+        clock.set(NOW);
+        Rows borisRows = borisRows();
+        long annaCandidate = candidateWithChat(annaCaller, "Anna's messaged candidate " + borisRows.message());
+        backend.recruiterMessages().sendMessageToCandidate(annaCaller, annaCandidate, "See you soon");
+        long annaMessage = backend.database().inTransaction(s -> s.createSelectionQuery(
+                "from OutboxMessage where candidateId = :c and bookingId is null", OutboxMessage.class)
+                .setParameter("c", annaCandidate).getSingleResult().getId());
+
+        Function<Long, Set<Long>> listed = onlyRecruiter -> ids(backend.deliveryOps()
+                .list(MessageQuery.all().withRecruiterId(onlyRecruiter).page(0, 10_000)).stream().map(OutboxMessage::getId));
+        assertThat(listed.apply(anna)).contains(annaMessage).doesNotContain(borisRows.message());
+        assertThat(listed.apply(boris)).contains(borisRows.message()).doesNotContain(annaMessage);
+        assertThat(listed.apply(null)).contains(annaMessage, borisRows.message());
+        assertThat(backend.deliveryOps().count(MessageQuery.all().withRecruiterId(anna))).isEqualTo(listed.apply(anna).size());
     }
 
     @Test

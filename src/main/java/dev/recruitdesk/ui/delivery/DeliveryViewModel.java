@@ -212,7 +212,9 @@ public class DeliveryViewModel {
     private MessageQuery query() {
         Set<OutboxStatus> states = statusFilter.get() == null ? Set.of() : EnumSet.of(statusFilter.get());
         String kind = kindFilter.get() == null || kindFilter.get().isBlank() ? null : kindFilter.get();
-        return MessageQuery.all().withStatuses(states).withKind(kind).withText(search.get())
+        // a team-mode recruiter watches the messages of their own work; an admin watches everyone's
+        Long onlyRecruiter = admin.caller().isAdmin() ? null : admin.caller().recruiterId();
+        return MessageQuery.all().withStatuses(states).withKind(kind).withText(search.get()).withRecruiterId(onlyRecruiter)
                 .page(page.get() * PAGE_SIZE, PAGE_SIZE);
     }
 
