@@ -10,6 +10,7 @@ import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
+import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.shell.ShellView;
 import dev.recruitdesk.ui.simulator.SandboxChat;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: shows the shell at once, opens the backend on a background thread with a visible
- * progress state, then shows the first screen. Closing the window stops the backend.
+ * progress state (begun by the launcher before the toolkit, see {@link ConsoleStartup}), shows the first screen,
+ * then starts the bot services. Closing the window stops the backend.
  */
 public class ConsoleApp extends Application {
 
@@ -81,20 +83,12 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        tasks.run(() -> {
-            Backend opened = context.openBackend();
-            try {
-                opened.startServices();
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-            return opened;
-        }, opened -> {
+        tasks.run(() -> ConsoleStartup.backend(context), opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
             AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);
-            Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
+            TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> startServices(opened, shell.controller(), i18n, stage));
+            Screens screens = new Screens(services, admin, screenTasks, i18n, url -> getHostServices().showDocument(url));
             shell.controller().showReady(services.dbLocation(), services.teamMode(), screens.schedule());
             shell.controller().showPeopleScreens(screens);
             shell.controller().addScreen("navDashboard", screens::dashboard);
@@ -102,16 +96,25 @@ public class ConsoleApp extends Application {
             shell.controller().addScreen("navTemplates", screens::templates);
             shell.controller().addScreen("navSettings", screens::settings);
             shell.controller().watchBot(admin.status(), tasks);
-            opened.bot().sandbox().ifPresent(fake -> {
-                SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
-                shell.controller().showSandbox(() -> openSimulator(chat, i18n, stage));
-            });
-        }, failure -> {
-            log.error("console.start.failed", failure);
-            String message = failure instanceof DatabaseInUseException ? failure.getMessage()
-                    : i18n.tr("startup.failed") + ": " + failure.getMessage();
-            shell.controller().showFailure(message, Platform::exit);
-        });
+        }, failure -> showStartFailure(shell.controller(), i18n, failure));
+    }
+
+    /** The bot services, once the Schedule shows its first week (see {@link ConsoleStartup}). */
+    private void startServices(Backend opened, ShellView shell, I18n i18n, Stage stage) {
+        tasks.run(() -> {
+            opened.startServices();
+            return opened;
+        }, started -> started.bot().sandbox().ifPresent(fake -> {
+            SandboxChatAdapter chat = new SandboxChatAdapter(fake, started);
+            shell.showSandbox(() -> openSimulator(chat, i18n, stage));
+        }), failure -> showStartFailure(shell, i18n, failure));
+    }
+
+    private static void showStartFailure(ShellView shell, I18n i18n, Throwable failure) {
+        log.error("console.start.failed", failure);
+        String message = failure instanceof DatabaseInUseException ? failure.getMessage()
+                : i18n.tr("startup.failed") + ": " + failure.getMessage();
+        shell.showFailure(message, Platform::exit);
     }
 
     /** Opens the candidate simulator window (one per console; a second press brings it to the front). */
