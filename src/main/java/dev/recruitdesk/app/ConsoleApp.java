@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: shows the shell at once, opens the backend on a background thread with a visible
- * progress state (begun by the launcher before the toolkit, see {@link ConsoleStartup}), shows the first screen,
- * then starts the bot services. Closing the window stops the backend.
+ * progress state, shows the first screen, then starts the bot services (see {@link ConsoleStartup}). Closing the
+ * window stops the backend.
  */
 public class ConsoleApp extends Application {
 
@@ -83,7 +83,7 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        tasks.run(() -> ConsoleStartup.backend(context), opened -> {
+        tasks.run(context::openBackend, opened -> {
             backend = opened;
             ConsoleServices services = servicesOf(opened);
             AdminServices admin = adminServicesOf(opened, ConsoleApp::applyTheme);

@@ -2,61 +2,18 @@ package dev.recruitdesk.app;
 
 import dev.recruitdesk.ui.TaskRunner;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The console's start-up order, tuned for time to the first week on screen (installer/bench-startup.sh): the
- * database opens on its own thread while the JavaFX toolkit starts and the window shows, and the bot services
- * (sandbox server, leader lease, dispatcher, poller) start only once the first screen has its data, so they do not
- * compete with it for the CPU.
+ * The console's start-up order, tuned for time to the first week on screen (installer/bench-startup.sh): the bot
+ * services (sandbox server, leader lease, dispatcher, poller) start only once the first screen has its data, so
+ * they do not compete with it for the CPU. The database is not opened before the window shows: on a busy 2-core
+ * machine that made the window later without bringing the data sooner.
  */
 final class ConsoleStartup {
 
-    /** The backend the launcher began to open before the toolkit started, for the context it was opened for. */
-    private record Early(AppContext context, CompletableFuture<Backend> backend) {
-    }
-
-    private static volatile Early early;
-
     private ConsoleStartup() {
-    }
-
-    /** Starts opening {@code context}'s backend now, on a daemon thread; {@link #backend} picks it up. */
-    static void openEarly(AppContext context) {
-        CompletableFuture<Backend> opening = new CompletableFuture<>();
-        early = new Early(context, opening);
-        Thread thread = new Thread(() -> {
-            try {
-                opening.complete(context.openBackend());
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        }, "recruitdesk-db-open");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** The open backend of {@code context}: the one begun by {@link #openEarly}, else opened now. Slow: off the FX thread. */
-    static Backend backend(AppContext context) {
-        Early begun = early;
-        if (begun == null || begun.context() != context) {
-            return context.openBackend();
-        }
-        early = null;
-        try {
-            return begun.backend().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -72,7 +72,6 @@ public final class Main {
                     return MigrateCommand.run(context, options, out, err);
                 default:
                     context.lockDataFolder();
-                    ConsoleStartup.openEarly(context);
                     ConsoleApp.launchWith(context, args);
                     return -1;
             }
