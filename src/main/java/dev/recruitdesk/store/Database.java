@@ -92,6 +92,9 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.ORDER_INSERTS, true)
                 .property(AvailableSettings.ORDER_UPDATES, true)
                 .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                // start-up: the entities are listed and annotated, so no orm.xml lookup (JAXB) and no Bean Validation probe
+                .property(AvailableSettings.XML_MAPPING_ENABLED, false)
+                .property(AvailableSettings.JAKARTA_VALIDATION_MODE, "NONE")
                 .createEntityManagerFactory();
     }
 
