@@ -110,6 +110,9 @@ if [ -f "$list" ] && [ -n "$cache" ] && [ "${RECRUITDESK_CDS:-on}" != off ]; the
       *) (mkdir -p "$cache/recruitdesk" 2>/dev/null && dump >"$cache/recruitdesk/cds.log" 2>&1 &) ;;
     esac
   fi
+elif [ "${1:-}" = "--cds-archive" ]; then
+  echo "recruitdesk: no class-data archive (RECRUITDESK_CDS=off, no cache folder or no class list)" >&2
+  exit 1
 fi
 
 # glibc gives each busy thread its own malloc arena; two are plenty for this process and save resident memory
