@@ -8,6 +8,7 @@ import dev.recruitdesk.booking.CandidateService;
 import dev.recruitdesk.booking.DashboardQueries;
 import dev.recruitdesk.booking.InviteService;
 import dev.recruitdesk.booking.JourneySettings;
+import dev.recruitdesk.booking.LiveChanges;
 import dev.recruitdesk.booking.RecruiterMessages;
 import dev.recruitdesk.booking.RecruiterService;
 import dev.recruitdesk.booking.ReminderPolicyService;
@@ -23,7 +24,10 @@ import dev.recruitdesk.delivery.LeaseSettings;
 import dev.recruitdesk.delivery.LeaseStatus;
 import dev.recruitdesk.delivery.Outbox;
 import dev.recruitdesk.delivery.OutboxSignal;
+import dev.recruitdesk.domain.Booking;
+import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Recruiter;
+import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.store.ChangeFeed;
 import dev.recruitdesk.store.DataFolderLock;
 import dev.recruitdesk.store.Database;
@@ -32,6 +36,7 @@ import dev.recruitdesk.sandbox.FakeBotApi;
 import dev.recruitdesk.telegram.BotIdentity;
 import dev.recruitdesk.telegram.CallResult;
 import dev.recruitdesk.store.Notifications;
+import dev.recruitdesk.store.SecretStore;
 import dev.recruitdesk.telegram.CallbackCodec;
 import dev.recruitdesk.telegram.CandidateConversation;
 import dev.recruitdesk.telegram.Keyboards;
@@ -43,6 +48,7 @@ import dev.recruitdesk.telegram.TemplateCatalog;
 import dev.recruitdesk.telegram.UpdatePoller;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +73,7 @@ public final class Backend implements AutoCloseable {
     private final long currentRecruiterId;
     private final Notifications notifications;
     private final ChangeFeed changes;
+    private final LiveChanges live;
     private final OutboxSignal outboxSignal;
     private final LeaderLease lease;
     private final Outbox outbox;
@@ -75,6 +82,7 @@ public final class Backend implements AutoCloseable {
     private final TemplateService templates;
     private final MessageRenderer renderer;
     private final CallbackCodec codec;
+    private final BotSecrets secrets;
     private final Keyboards keyboards;
     private final TelegramComposer composer;
     private final ReminderPolicyService reminderPolicy;
@@ -105,10 +113,15 @@ public final class Backend implements AutoCloseable {
         this.slots = new SlotService(db, context.clock());
         this.templates = new TemplateService(db, context.clock(), catalog);
         this.renderer = new MessageRenderer(templates, catalog);
-        this.codec = context.callbackCodec();
+        this.secrets = BotSecrets.resolve(context, db, changes);
+        this.codec = secrets.codec();
         this.keyboards = new Keyboards(codec, renderer);
         this.composer = new TelegramComposer(renderer, keyboards);
-        this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges());
+        changes.watch(db, Map.of(Booking.class, "booking", Slot.class, "slot", Candidate.class, "candidate"));
+        // on the embedded file this process is the only writer: its screens hear it already, nothing to poll for
+        this.live = notifications.isCrossProcess()
+                ? new LiveChanges(changes, LiveChanges.COALESCE, LiveChanges.FALLBACK) : LiveChanges.none();
+        this.bookings = new BookingService(db, context.clock(), outbox, composer, new BookingChanges(live));
         this.candidates = new CandidateService(db);
         TelegramNotices notices = new TelegramNotices(renderer, keyboards);
         this.waitingList = new WaitingList(db, outbox, notices, context.clock());
@@ -154,11 +167,26 @@ public final class Backend implements AutoCloseable {
             return;
         }
         servicesStarted = true;
-        bot = BotConnection.open(context.config());
+        // a console that cannot read the team's token has no bot at all (not even the sandbox): it never leads
+        bot = secrets.canLead() ? BotConnection.open(context.config(), secrets.token()) : null;
         notifications.start();
-        lease.addListener(new ServicesWhileLeader());
-        lease.start();
-        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot.isSandbox(), lease.status().teamMode(),
+        live.start();
+        ServicesWhileLeader services = new ServicesWhileLeader();
+        lease.addListener(services);
+        // the leader re-reads the token whenever an admin changes it, in whichever console
+        changes.subscribe(change -> {
+            if (SecretStore.CHANGE_ENTITY.equals(change.entity())) {
+                Thread restart = new Thread(services::restartIfLeading, "recruitdesk-bot-restart");
+                restart.setDaemon(true);
+                restart.start();
+            }
+        });
+        if (secrets.canLead()) {
+            lease.start();
+        } else {
+            log.warn("services.not-competing reason=team secrets unreadable (see secrets.unavailable); this console never runs the bot");
+        }
+        log.info("services.started sandbox={} teamMode={} leader={} self={}", bot != null && bot.isSandbox(), lease.status().teamMode(),
                 lease.isLeader(), lease.selfId());
     }
 
@@ -171,6 +199,7 @@ public final class Backend implements AutoCloseable {
                 if (dispatcher != null) {
                     return;
                 }
+                reconnectIfTokenChanged();
                 Dispatcher d = new Dispatcher(db, bot.gateway(), context.clock(), dispatcherSettings(), outboxSignal);
                 // we hold the lease, so any row still leased belongs to a dispatcher that is gone
                 d.adoptOrphanedLeases();
@@ -189,6 +218,29 @@ public final class Backend implements AutoCloseable {
                 p.start();
                 poller = p;
                 log.info("services.leading owner={} epoch={} bot={}", d.ownerId(), status.epoch(), p.botId());
+            }
+        }
+
+        /** A new token (or none) in the team's secrets: the next leader term talks to Telegram with it. */
+        private void reconnectIfTokenChanged() {
+            Optional<String> token = secrets.token();
+            if (!bot.usesToken(token)) {
+                BotConnection old = bot;
+                bot = BotConnection.open(context.config(), token);
+                botUsername = null;
+                old.close();
+                log.info("services.bot-reconnected sandbox={}", bot.isSandbox());
+            }
+        }
+
+        /** Stops and starts the leader's services, so a rotated token is used at once, without giving up the lease. */
+        void restartIfLeading() {
+            synchronized (leaderServicesGuard) {
+                if (dispatcher == null || bot.usesToken(secrets.token())) {
+                    return;
+                }
+                onLeadershipLost("bot token changed");
+                onLeadershipAcquired(lease.status());
             }
         }
 
@@ -382,7 +434,12 @@ public final class Backend implements AutoCloseable {
         return botUsername;
     }
 
-    /** The bot connection, once {@link #startServices()} ran. */
+    /** The team's bot token and callback key as this console can read them. */
+    public BotSecrets secrets() {
+        return secrets;
+    }
+
+    /** The bot connection, once {@link #startServices()} ran; null on a console that cannot read the team's secrets. */
     public BotConnection bot() {
         return bot;
     }
@@ -390,6 +447,7 @@ public final class Backend implements AutoCloseable {
     @Override
     public synchronized void close() {
         lease.close(); // stops the poller and the dispatcher if this console leads
+        live.close();
         notifications.close();
         if (bot != null) {
             bot.close();

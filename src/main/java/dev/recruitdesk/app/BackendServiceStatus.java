@@ -18,6 +18,9 @@ final class BackendServiceStatus implements ServiceStatus {
 
     @Override
     public BotState botState() {
+        if (!backend.secrets().canLead()) {
+            return BotState.NO_SECRETS_KEY;
+        }
         UpdatePoller poller = backend.poller();
         PollerStatus.State polling = poller == null ? null : poller.status().state();
         if (polling == PollerStatus.State.CONFLICT || backend.leaseStatus().alert() != null) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class Config {
         TELEGRAM_TOKEN("telegram.token", true, Check.ANY),
         TELEGRAM_API_URL("telegram.apiUrl", false, Check.URL),
         TELEGRAM_CALLBACK_KEY("telegram.callbackKey", true, Check.ANY),
+        /** Team mode: the AES-256 key (base64 of 32 bytes) of the secrets kept in the database; same on every console. */
+        SECRETS_KEY("secrets.key", true, Check.KEY_32_BYTES),
         DB_URL("db.url", false, Check.JDBC_URL),
         DB_USER("db.user", false, Check.ANY),
         DB_PASSWORD("db.password", true, Check.ANY),
@@ -62,7 +65,9 @@ public final class Config {
     }
 
     enum Check {
-        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER, MINUTES, DAYS;
+        ANY, URL, JDBC_URL, LANGUAGE, THEME, POSITIVE_NUMBER, BOOLEAN, NON_NEGATIVE_INTEGER, MINUTES, DAYS, KEY_32_BYTES;
+
+        private static final String KEY_HINT = "must be base64 of 32 bytes (recruitdesk --generate-secrets-key prints one)";
 
         String problem(String value) {
             switch (this) {
@@ -86,6 +91,12 @@ public final class Config {
                     return wholeNumber(value, 0, 60 * 24 * 30) ? null : "must be whole minutes from 0 to 43200";
                 case DAYS:
                     return wholeNumber(value, 1, 365) ? null : "must be whole days from 1 to 365";
+                case KEY_32_BYTES:
+                    try {
+                        return Base64.getDecoder().decode(value).length == 32 ? null : KEY_HINT;
+                    } catch (IllegalArgumentException e) {
+                        return KEY_HINT;
+                    }
                 case NON_NEGATIVE_INTEGER:
                     return value.matches("[0-9]{1,6}") ? null : "must be a whole number from 0 to 999999";
                 default:

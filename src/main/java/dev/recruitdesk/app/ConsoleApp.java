@@ -19,6 +19,7 @@ import dev.recruitdesk.ui.simulator.SimulatorViewModel;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -104,7 +105,7 @@ public class ConsoleApp extends Application {
         tasks.run(() -> {
             opened.startServices();
             return opened;
-        }, started -> started.bot().sandbox().ifPresent(fake -> {
+        }, started -> Optional.ofNullable(started.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
             SandboxChatAdapter chat = new SandboxChatAdapter(fake, started);
             shell.showSandbox(() -> openSimulator(chat, i18n, stage));
         }), failure -> showStartFailure(shell, i18n, failure));
@@ -155,7 +156,7 @@ public class ConsoleApp extends Application {
         return new AdminServices(backend.deliveryOps(), new BackendServiceStatus(backend), backend.templates(),
                 new TelegramTemplatePreviewer(backend.renderer(), backend.context().clock(), () -> backend.recruiters().get(me).getName()),
                 backend.reminderPolicy(), backend.recruiters(), backend.dashboard(),
-                new ConfigSettingsStore(backend.context().config()),
+                new ConfigSettingsStore(backend.context().config(), backend.secrets()),
                 new GatewayBotProbe(() -> backend.bot() == null ? null : backend.bot().gateway()),
                 System.getProperty("user.name", "console"), applyTheme);
     }

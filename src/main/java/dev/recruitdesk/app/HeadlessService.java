@@ -14,8 +14,24 @@ public final class HeadlessService implements AutoCloseable {
         this.backend = backend;
     }
 
+    /** The service cannot do its one job (run the bot) on this box; the message says why and what to do. */
+    public static final class RefusedException extends RuntimeException {
+        RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Opens the backend and starts its services.
+     *
+     * @throws RefusedException in team mode without the team's {@code secrets.key}: such a service could never lead
+     */
     public static HeadlessService start(AppContext context) {
         Backend backend = context.openBackend();
+        if (backend.secrets().problem().isPresent()) {
+            backend.close();
+            throw new RefusedException(backend.secrets().problem().get());
+        }
         backend.startServices();
         log.info("headless.started home={} db={}", context.home(), backend.database().settings().location());
         return new HeadlessService(backend);

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record LaunchOptions(Mode mode, Path home, String migrateTarget, String dbUser, String dbPassword, Path importFile) {
 
     /** What the process was started to do. */
-    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, MIGRATE, IMPORT_SLOTS, VERSION, HELP }
+    public enum Mode { CONSOLE, HEADLESS, SELF_TEST, MIGRATE, IMPORT_SLOTS, GENERATE_SECRETS_KEY, VERSION, HELP }
 
     public LaunchOptions(Mode mode, Path home) {
         this(mode, home, null, null, null, null);
@@ -32,6 +32,7 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
             "  --db-user NAME, --db-password SECRET",
             "                  credentials for --migrate-to (default: db.user and db.password of the config)",
             "  --import-slots FILE  publish the slots of a CSV file (date,time,duration,place_or_link), all or none",
+            "  --generate-secrets-key  print a new team secrets.key (once) for every console's " + Config.FILE_NAME,
             "  --home DIR      home folder (default: $RECRUITDESK_HOME or ~/.recruitdesk)",
             "  --version       print the version and exit",
             "  --help          print this text and exit");
@@ -51,6 +52,7 @@ public record LaunchOptions(Mode mode, Path home, String migrateTarget, String d
                 case "--version" -> mode = mode == Mode.HELP ? mode : Mode.VERSION;
                 case "--headless" -> mode = pick(mode, Mode.HEADLESS);
                 case "--self-test" -> mode = pick(mode, Mode.SELF_TEST);
+                case "--generate-secrets-key" -> mode = pick(mode, Mode.GENERATE_SECRETS_KEY);
                 case "--home" -> home = Path.of(value(args, i++, "a folder"));
                 case "--migrate-to" -> {
                     migrateTarget = value(args, i++, "a jdbc:postgresql: URL");

@@ -2,6 +2,7 @@ package dev.recruitdesk.app;
 
 import dev.recruitdesk.bench.Bench;
 import dev.recruitdesk.store.DatabaseInUseException;
+import dev.recruitdesk.store.SecretsKey;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +53,10 @@ public final class Main {
             case VERSION:
                 out.println("RecruitDesk " + Version.get() + " (Java " + Runtime.version() + ")");
                 return 0;
+            case GENERATE_SECRETS_KEY:
+                // printed, never logged or stored: the admin copies it into each console's file (0600)
+                out.println("secrets.key=" + SecretsKey.generate());
+                return 0;
             default:
                 break;
         }
@@ -86,7 +91,13 @@ public final class Main {
     }
 
     private static int runHeadless(AppContext context, PrintStream err) {
-        HeadlessService service = HeadlessService.start(context);
+        HeadlessService service;
+        try {
+            service = HeadlessService.start(context);
+        } catch (HeadlessService.RefusedException e) {
+            err.println("RecruitDesk cannot run headless: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

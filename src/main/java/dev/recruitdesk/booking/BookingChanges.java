@@ -3,7 +3,9 @@ package dev.recruitdesk.booking;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,25 @@ public final class BookingChanges {
     }
 
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final LiveChanges live;
+
+    /** This console's changes only (the embedded file, tests). */
+    public BookingChanges() {
+        this(LiveChanges.none());
+    }
+
+    /** This console's changes, and through {@code live} the other consoles'. */
+    public BookingChanges(LiveChanges live) {
+        this.live = live;
+    }
+
+    /**
+     * Runs {@code refresh} on {@code executor} when another console (or its bot) changed one of {@code entities},
+     * coalesced; see {@link LiveChanges#subscribe}. Never fires on the embedded file.
+     */
+    public Runnable subscribeAcrossConsoles(Set<String> entities, Executor executor, Runnable refresh) {
+        return live.subscribe(entities, executor, refresh);
+    }
 
     /** Adds a listener; the returned action removes it. */
     public Runnable subscribe(Consumer<Change> listener) {

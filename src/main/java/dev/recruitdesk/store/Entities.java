@@ -1,5 +1,7 @@
 package dev.recruitdesk.store;
 
+import dev.recruitdesk.domain.Account;
+import dev.recruitdesk.domain.AuditEntry;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BotOffset;
@@ -33,7 +35,9 @@ final class Entities {
             ReminderSettings.class,
             ChatState.class,
             CandidateInvite.class,
-            WaitingEntry.class);
+            WaitingEntry.class,
+            Account.class,
+            AuditEntry.class);
 
     private Entities() {
     }

@@ -1,5 +1,6 @@
 package dev.recruitdesk.telegram;
 
+import dev.recruitdesk.booking.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -100,7 +101,11 @@ public final class CallbackCodec {
     public record Forged(Problem problem) implements Decoded {
     }
 
-    private final SecretKeySpec key;
+    private final SecretKeySpec key; // null: this console cannot sign (see locked)
+
+    private CallbackCodec() {
+        this.key = null;
+    }
 
     private CallbackCodec(byte[] keyBytes) {
         if (keyBytes.length < KEY_BYTES) {
@@ -122,6 +127,20 @@ public final class CallbackCodec {
         return new CallbackCodec(bytes);
     }
 
+    /**
+     * A codec for a console that cannot read the shared callback key (team mode without the right
+     * {@code secrets.key}): signing refuses with a message the console shows, so no message with unsigned buttons
+     * is ever enqueued; every press decodes as forged.
+     */
+    public static CallbackCodec locked() {
+        return new CallbackCodec();
+    }
+
+    /** False for a {@link #locked()} codec. */
+    public boolean canSign() {
+        return key != null;
+    }
+
     /** A new random key (32 bytes, base64) for {@code telegram.callbackKey}; generated once per installation. */
     public static String generateKey() {
         byte[] bytes = new byte[KEY_BYTES];
@@ -134,6 +153,9 @@ public final class CallbackCodec {
         Objects.requireNonNull(action, "action");
         if (target < 0 || arg < 0 || target > MAX_NUMBER || arg > MAX_NUMBER) {
             throw new IllegalArgumentException("callback numbers are 0.." + MAX_NUMBER + ": " + target + ", " + arg);
+        }
+        if (key == null) {
+            throw new RuleViolation("", "secrets.error.cannotSign");
         }
         String body = VERSION + ":" + action.code() + ":" + target + ":" + arg;
         String data = body + ":" + mac(body);
@@ -154,6 +176,9 @@ public final class CallbackCodec {
         Matcher m = SHAPE.matcher(data);
         if (!m.matches()) {
             return new Forged(Problem.MALFORMED);
+        }
+        if (key == null) {
+            return new Forged(Problem.BAD_MAC);
         }
         String body = data.substring(0, m.start(4) - 1);
         byte[] expected = macBytes(body);
@@ -184,6 +209,6 @@ public final class CallbackCodec {
 
     @Override
     public String toString() {
-        return "CallbackCodec[" + VERSION + ", key hidden]";
+        return "CallbackCodec[" + VERSION + (key == null ? ", locked]" : ", key hidden]");
     }
 }

@@ -30,6 +30,7 @@ public final class Screens {
     private final I18n i18n;
     private final ViewLoader loader;
     private final LinkOpener links;
+    private final SaveFileDialog saveDialog;
     private final Executor fxThread;
 
     /** Without the admin screens (the people screens' tests). */
@@ -42,11 +43,18 @@ public final class Screens {
      * @param links opens Telegram chats in the browser (the app's host services; a recording fake in tests)
      */
     public Screens(ConsoleServices services, AdminServices admin, TaskRunner tasks, I18n i18n, LinkOpener links) {
+        this(services, admin, tasks, i18n, links, SaveFileDialog.nativeDialog());
+    }
+
+    /** @param saveDialog asks where exports go (the native dialog in the app; tests answer with a path) */
+    public Screens(ConsoleServices services, AdminServices admin, TaskRunner tasks, I18n i18n, LinkOpener links,
+                   SaveFileDialog saveDialog) {
         this.services = services;
         this.admin = admin;
         this.tasks = tasks;
         this.i18n = i18n;
         this.links = links;
+        this.saveDialog = saveDialog;
         this.fxThread = Platform::runLater;
         this.loader = new ViewLoader(i18n, this::controller);
     }
@@ -65,7 +73,7 @@ public final class Screens {
             return new SettingsView(new SettingsViewModel(services, admin, tasks, i18n), i18n);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(services, admin, tasks, i18n), i18n);
+            return new DashboardView(new DashboardViewModel(services, admin, tasks, i18n), i18n, saveDialog);
         }
         if (type == RequestsView.class) {
             return new RequestsView(new RequestsViewModel(services, tasks, i18n, fxThread), i18n);

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
 /** Team-mode shortcuts: a console home provisioned by file, bulk enqueue, and the delivery accounting. */
 final class TeamFixture {
 
+    /** The team's secrets key, as an admin provisions it on every console. */
+    static final String SECRETS_KEY = "c2VjcmV0cy1rZXktZm9yLXRoZS10ZWFtLXRlc3RzLTM=";
+
     private TeamFixture() {
     }
 
@@ -40,6 +43,7 @@ final class TeamFixture {
                     "db.user=" + db.user(),
                     "db.password=" + db.password(),
                     "telegram.token=" + telegram.validToken(),
+                    "secrets.key=" + SECRETS_KEY,
                     "telegram.apiUrl=" + telegram.apiUrl(),
                     "delivery.ratePerSecond=" + ratePerSecond,
                     ""));

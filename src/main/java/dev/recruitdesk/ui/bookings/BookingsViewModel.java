@@ -116,6 +116,7 @@ public class BookingsViewModel {
         confirmation.addListener((obs, old, now) -> refresh());
         cancelNote.addListener((obs, old, now) -> noteError.set(""));
         services.bookings().changes().subscribe(change -> fxThread.execute(this::refresh));
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "slot", "candidate"), fxThread, this::refresh);
     }
 
     private static boolean isApprovedOrConfirmed(BookingRow row) {

@@ -12,6 +12,7 @@ import dev.recruitdesk.ui.LinkOpener;
 import dev.recruitdesk.ui.TaskRunner;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -105,6 +106,12 @@ public class CandidatesViewModel {
                 refreshTimeline();
             }
         }));
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "candidate"), fxThread, () -> {
+            refresh();
+            if (selected.get() != null) {
+                refreshTimeline();
+            }
+        });
     }
 
     /** Loads every candidate again (one query), keeping the search and the selection. */

@@ -8,7 +8,7 @@ import dev.recruitdesk.booking.DashboardCalculator.Rate;
 import dev.recruitdesk.booking.DashboardCalculator.WeekRates;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.ui.I18n;
-import java.io.File;
+import dev.recruitdesk.ui.SaveFileDialog;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** The Dashboard's controller: draws the figures as lists and charts; every figure opens the bookings behind it. */
 public class DashboardView {
 
     private final DashboardViewModel model;
     private final I18n i18n;
+    private final SaveFileDialog saveDialog;
 
     @FXML private BorderPane root;
     @FXML private ProgressIndicator loadingIndicator;
@@ -46,16 +46,17 @@ public class DashboardView {
     @FXML private BarChart<String, Number> funnelChart;
     @FXML private LineChart<String, Number> showUpChart;
     @FXML private BarChart<String, Number> confirmationChart;
-    @FXML private BarChart<String, Number> reminderChart;
+    @FXML private BarChart<Number, String> reminderChart;
     @FXML private StackedBarChart<String, Number> deliveryChart;
     @FXML private DatePicker exportFromField;
     @FXML private DatePicker exportToField;
     @FXML private Button exportButton;
     @FXML private Label exportMessage;
 
-    public DashboardView(DashboardViewModel model, I18n i18n) {
+    public DashboardView(DashboardViewModel model, I18n i18n, SaveFileDialog saveDialog) {
         this.model = model;
         this.i18n = i18n;
+        this.saveDialog = saveDialog;
     }
 
     @FXML
@@ -121,7 +122,7 @@ public class DashboardView {
         showUpChart.getData().setAll(List.of(showUp, noShow));
 
         confirmationChart.getData().setAll(List.of(rates(d.byConfirmation(), "dashboard.confirmation.")));
-        reminderChart.getData().setAll(List.of(rates(d.byReminders(), "dashboard.reminders.")));
+        reminderChart.getData().setAll(List.of(ratesSideways(d.byReminders(), "dashboard.reminders.")));
 
         XYChart.Series<String, Number> sent = new XYChart.Series<>();
         sent.setName(i18n.tr("dashboard.delivery.sent"));
@@ -145,6 +146,22 @@ public class DashboardView {
         for (Rate r : rates) {
             String label = groupLabel(prefix, r.key()) + " (" + r.whole().size() + ")";
             add(series, label, percent(r), r.whole(), label);
+        }
+        return series;
+    }
+
+    /**
+     * Show-up rates as bars lying down: the reminder groups' names ("Day before + 2-h prompt (4)") are too long to
+     * stand under a third of the window, where JavaFX would turn them upright and squeeze the plot.
+     */
+    private XYChart.Series<Number, String> ratesSideways(List<Rate> rates, String prefix) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        series.setName(i18n.tr("dashboard.rate.show_up"));
+        for (Rate r : rates) {
+            String label = groupLabel(prefix, r.key()) + " (" + r.whole().size() + ")";
+            XYChart.Data<Number, String> data = new XYChart.Data<>(percent(r), label);
+            data.nodeProperty().addListener((o, a, node) -> clickable(node, label, r.whole()));
+            series.getData().add(data);
         }
         return series;
     }
@@ -189,6 +206,8 @@ public class DashboardView {
             b.setId("interview-" + f.bookingId());
             b.getStyleClass().addAll("interview-item", "flat", "state-" + stateClass(f.status()));
             b.setMaxWidth(Double.MAX_VALUE);
+            // a card is a third of the window: the line wraps rather than hiding the booking's state
+            b.setWrapText(true);
             b.setOnAction(e -> drill(model.describe(f), List.of(f.bookingId())));
             list.getChildren().add(b);
         }
@@ -235,13 +254,8 @@ public class DashboardView {
 
     @FXML
     private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.tr("dashboard.export"));
-        chooser.setInitialFileName("bookings-" + model.exportFromProperty().get() + "-" + model.exportToProperty().get() + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.exportCsv(file.toPath());
-        }
+        saveDialog.ask(root.getScene().getWindow(), i18n.tr("dashboard.export"),
+                "bookings-" + model.exportFromProperty().get() + "-" + model.exportToProperty().get() + ".csv", "csv")
+                .ifPresent(model::exportCsv);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -61,6 +62,7 @@ public class DashboardViewModel {
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), zone);
         exportFrom.set(today.withDayOfMonth(1));
         exportTo.set(today);
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "slot"), Platform::runLater, this::refresh);
     }
 
     public void refresh() {

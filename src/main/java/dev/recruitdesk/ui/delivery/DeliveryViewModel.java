@@ -155,7 +155,7 @@ public class DeliveryViewModel {
         String tone = switch (bot) {
             case OK -> "ok";
             case SANDBOX -> "warn";
-            case BAD_TOKEN, CONFLICT -> "bad";
+            case BAD_TOKEN, CONFLICT, NO_SECRETS_KEY -> "bad";
         };
         String holder = admin.status().leaseHolder();
         String lease = holder == null ? i18n.tr("delivery.health.noLease")

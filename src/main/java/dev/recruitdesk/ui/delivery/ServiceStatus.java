@@ -17,7 +17,9 @@ public interface ServiceStatus {
         /** Telegram refused the token: nothing is sent until it is fixed. */
         BAD_TOKEN,
         /** Another process polls the same token. */
-        CONFLICT
+        CONFLICT,
+        /** Team mode: this console lacks the team's secrets.key, so it cannot run the bot or sign its buttons. */
+        NO_SECRETS_KEY
     }
 
     /** What {@link #leaseHolder()} answers when this console runs the delivery service. */

@@ -11,6 +11,7 @@ import dev.recruitdesk.ui.SlotChoice;
 import dev.recruitdesk.ui.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -66,6 +67,7 @@ public class RequestsViewModel {
                 selected, proposedSlot, busy));
         rejectNote.addListener((obs, old, now) -> noteError.set(""));
         services.bookings().changes().subscribe(change -> fxThread.execute(this::refresh));
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking", "slot", "candidate"), fxThread, this::refresh);
     }
 
     /** Loads the requests and the open slots again; a newer load wins over an older one still running. */

@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -137,6 +139,8 @@ public class ScheduleViewModel {
         place.set(services.meetingLink() == null ? "" : services.meetingLink());
         empty.bind(Bindings.createBooleanBinding(() -> !loading.get() && loadError.get().isEmpty() && rowCount.get() == 0,
                 loading, loadError, rowCount));
+        // another recruiter's slot, or a booking made through the bot in another console, shows up here
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("slot", "booking"), Platform::runLater, this::refresh);
         calendarMode.addListener((obs, old, calendar) -> {
             if (!calendar && entriesStale) {
                 buildEntries();

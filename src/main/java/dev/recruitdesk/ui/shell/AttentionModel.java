@@ -9,6 +9,7 @@ import dev.recruitdesk.ui.BookingFormat;
 import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -47,6 +48,7 @@ public class AttentionModel {
         this.fxThread = fxThread;
         this.format = new BookingFormat(i18n, services.recruiterZone());
         services.bookings().changes().subscribe(this::changed);
+        services.bookings().changes().subscribeAcrossConsoles(Set.of("booking"), fxThread, this::refresh);
     }
 
     /** Runs on the thread that committed the change: everything else happens on the FX thread and the task pool. */

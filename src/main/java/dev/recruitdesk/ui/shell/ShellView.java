@@ -287,7 +287,8 @@ public class ShellView {
     }
 
     private void showBot(ServiceStatus.BotState state) {
-        boolean trouble = state == ServiceStatus.BotState.BAD_TOKEN || state == ServiceStatus.BotState.CONFLICT;
+        boolean trouble = state == ServiceStatus.BotState.BAD_TOKEN || state == ServiceStatus.BotState.CONFLICT
+                || state == ServiceStatus.BotState.NO_SECRETS_KEY;
         statusBot.setText(trouble ? i18n.tr("status.bot." + state.name().toLowerCase(java.util.Locale.ROOT)) : "");
         show(statusBot, trouble);
     }

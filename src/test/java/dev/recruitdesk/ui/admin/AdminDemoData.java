@@ -34,6 +34,7 @@ public final class AdminDemoData {
     public static void seed(Path home, Instant now, ZoneId zone) {
         MutableClock clock = new MutableClock(now.minus(Duration.ofDays(45)));
         try (Backend b = AppContext.forHome(home, clock).openBackend()) {
+            b.recruiters().updateProfile(b.currentRecruiterId(), "Анна Смирнова", zone.getId(), "https://meet.example.com/rd");
             LocalDate today = LocalDate.ofInstant(now, zone);
             int n = 0;
             for (int daysAgo = 30; daysAgo >= -1; daysAgo -= daysAgo > 3 ? 3 : 1) {

@@ -36,12 +36,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Opens the Dashboard, Delivery, Templates and Settings screens on six weeks of demo data and writes
- * {@code target/screenshots/<screen>.png} (and, with {@code -Dscreenshots.dir=assets/screenshots}, there too).
+ * {@code target/screenshots/<screen>.png} (and, with {@code -Dscreenshots.dir=assets/screenshots}, there too); then
+ * switches to the dark theme in Settings, as a recruiter would, and writes {@code dashboard-dark.png}.
  */
 @ExtendWith(ApplicationExtension.class)
 class AdminScreensScreenshotTest {
 
-    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
     /** Thursday 3 December 2026, 11:20 local. */
     private static final Instant NOW = LocalDate.of(2026, 12, 3).atTime(LocalTime.of(11, 20)).atZone(ZONE).toInstant();
 
@@ -100,6 +101,16 @@ class AdminScreensScreenshotTest {
         await(() -> robot.lookup("#nameField").tryQuery().isPresent()
                 && !robot.lookup(".settings #loadingIndicator").queryAs(Node.class).isVisible());
         shoot(robot, "settings.png");
+
+        // the theme is at the bottom of the form: scroll there first, as a recruiter would
+        robot.interact(() -> robot.lookup(".settings .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#themeBox");
+        robot.clickOn(robot.lookup(".list-cell").queryAll().stream()
+                .filter(n -> "dark".equals(((javafx.scene.control.ListCell<?>) n).getItem())).findFirst().orElseThrow());
+        robot.clickOn("#navDashboard");
+        await(() -> robot.lookup(".dashboard").tryQuery().isPresent() && robot.lookup(".interview-item").tryQuery().isPresent()
+                && !robot.lookup(".dashboard #loadingIndicator").queryAs(Node.class).isVisible());
+        shoot(robot, "dashboard-dark.png");
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {

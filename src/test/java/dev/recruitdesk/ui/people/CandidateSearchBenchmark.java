@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.people;
 
+import dev.recruitdesk.ui.ConsoleHarness;
 import dev.recruitdesk.ui.candidates.CandidateItem;
 import java.nio.file.Path;
 import java.sql.Connection;

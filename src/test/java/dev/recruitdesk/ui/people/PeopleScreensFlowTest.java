@@ -1,8 +1,9 @@
 package dev.recruitdesk.ui.people;
 
-import static dev.recruitdesk.ui.people.ConsoleHarness.await;
+import static dev.recruitdesk.ui.ConsoleHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recruitdesk.ui.ConsoleHarness;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;

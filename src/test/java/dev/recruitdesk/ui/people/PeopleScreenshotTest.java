@@ -1,7 +1,8 @@
 package dev.recruitdesk.ui.people;
 
-import static dev.recruitdesk.ui.people.ConsoleHarness.await;
+import static dev.recruitdesk.ui.ConsoleHarness.await;
 
+import dev.recruitdesk.ui.ConsoleHarness;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
