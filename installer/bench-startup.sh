@@ -9,6 +9,7 @@
 #
 # Usage: installer/bench-startup.sh [--build] [RUNS]     (RUNS per variant, default 5)
 # Env:   RECRUITDESK_JAVA_OPTS   passed to both variants, as the launcher does (default: the launcher's own)
+#        RECRUITDESK_CDS=off     both variants without the class-data archive
 set -euo pipefail
 
 project="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,6 +35,16 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev
 xvfb_pid=$!
 for _ in $(seq 1 50); do [ -s "$scratch/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -1 "$scratch/display")"
+
+# The class-data archive the launcher would otherwise make in the background on the first start (RECRUITDESK_CDS=off:
+# none, to measure without it).
+started=$SECONDS
+if [ "${RECRUITDESK_CDS:-on}" != off ]; then
+  cds="$("$launcher" --cds-archive)" || exit 1
+  echo "bench-startup: class-data archive $cds ($((SECONDS - started)) s)"
+else
+  echo "bench-startup: no class-data archive (RECRUITDESK_CDS=off)"
+fi
 
 home="$scratch/home"
 started=$SECONDS

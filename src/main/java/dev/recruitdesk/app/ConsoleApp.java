@@ -13,6 +13,7 @@ import dev.recruitdesk.ui.ConsoleServices;
 import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
+import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.accounts.AccountsView;
 import dev.recruitdesk.ui.accounts.AccountsViewModel;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: shows the shell at once, opens the backend on a background thread with a visible
- * progress state, then shows the first screen. Closing the window stops the backend.
+ * progress state, shows the first screen, then starts the bot services (see {@link ConsoleStartup}). Closing the
+ * window stops the backend.
  */
 public class ConsoleApp extends Application {
 
@@ -91,24 +93,28 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        tasks.run(() -> {
-            Backend opened = context.openBackend();
-            try {
-                opened.startServices();
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-            return opened;
-        }, opened -> {
+        tasks.run(context::openBackend, opened -> {
             backend = opened;
             signIn(opened, shell.controller(), i18n, stage);
-        }, failure -> {
-            log.error("console.start.failed", failure);
-            String message = failure instanceof DatabaseInUseException ? failure.getMessage()
-                    : i18n.tr("startup.failed") + ": " + failure.getMessage();
-            shell.controller().showFailure(message, Platform::exit);
-        });
+        }, failure -> showStartFailure(shell.controller(), i18n, failure));
+    }
+
+    /** The bot services, once the Schedule shows its first week (see {@link ConsoleStartup}). */
+    private void startServices(Backend opened, ShellView shell, I18n i18n, Stage stage) {
+        tasks.run(() -> {
+            opened.startServices();
+            return opened;
+        }, started -> Optional.ofNullable(started.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
+            SandboxChatAdapter chat = new SandboxChatAdapter(fake, started);
+            shell.showSandbox(() -> openSimulator(chat, i18n, stage));
+        }), failure -> showStartFailure(shell, i18n, failure));
+    }
+
+    private static void showStartFailure(ShellView shell, I18n i18n, Throwable failure) {
+        log.error("console.start.failed", failure);
+        String message = failure instanceof DatabaseInUseException ? failure.getMessage()
+                : i18n.tr("startup.failed") + ": " + failure.getMessage();
+        shell.showFailure(message, Platform::exit);
     }
 
     /**
@@ -129,7 +135,9 @@ public class ConsoleApp extends Application {
     private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
         ConsoleServices services = servicesOf(opened, caller);
         AdminServices admin = adminServicesOf(opened, caller, ConsoleApp::applyTheme);
-        Screens screens = new Screens(services, admin, tasks, i18n, url -> getHostServices().showDocument(url));
+        // the bot services start once the first week is on screen: the recruiter's data first, the bot a moment later
+        TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> startServices(opened, shell, i18n, stage));
+        Screens screens = new Screens(services, admin, screenTasks, i18n, url -> getHostServices().showDocument(url));
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
                     caller.isAdmin(), () -> ChangePasswordView.open(stage, new ChangePasswordViewModel(opened.accounts(), caller, tasks, i18n), i18n),
@@ -150,10 +158,6 @@ public class ConsoleApp extends Application {
                     new AccountsViewModel(opened.accounts(), caller, services.recruiterZone(), tasks, i18n), i18n));
         }
         shell.watchBot(admin.status(), tasks);
-        Optional.ofNullable(opened.bot()).flatMap(BotConnection::sandbox).ifPresent(fake -> {
-            SandboxChatAdapter chat = new SandboxChatAdapter(fake, opened);
-            shell.showSandbox(() -> openSimulator(chat, i18n, stage));
-        });
     }
 
     /**

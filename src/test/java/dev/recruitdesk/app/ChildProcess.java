@@ -1,12 +1,15 @@
 package dev.recruitdesk.app;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Starts {@link Main} in a separate JVM on this test run's class path, as a user would from a terminal. */
 final class ChildProcess {
@@ -39,10 +42,12 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // without the test classes: the child runs main code only, and without the tests' logback-test.xml it
+        // gets the production logging (LogConfigurator: a rolling file in the home folder)
+        command.add(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator)));
         command.add("-Xmx256m");
-        // the production logging setup (rolling file in the home folder), not the tests' stderr-only one
-        command.add("-Dlogback.configurationFile=" + Main.class.getResource("/logback.xml"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return command;
