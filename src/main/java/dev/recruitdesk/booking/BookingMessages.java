@@ -14,6 +14,7 @@ import dev.recruitdesk.reminders.PlannedReminder;
 import dev.recruitdesk.reminders.Recipient;
 import dev.recruitdesk.reminders.ReminderKind;
 import dev.recruitdesk.reminders.ReminderPlan;
+import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.reminders.ReminderPlanner;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,19 +55,20 @@ final class BookingMessages {
      */
     void approvedRevision(Session s, Booking b, NoticeKind headline, Instant now) {
         List<OutboxEntry> out = new ArrayList<>();
-        approvedRevision(s, b, headline, now, out);
+        approvedRevision(s, b, headline, now, ReminderPolicyService.load(s), out);
         enqueue(s, out);
     }
 
     /**
      * As {@link #approvedRevision(Session, Booking, NoticeKind, Instant)}, but the messages are added to {@code out}
-     * for the caller to {@link #enqueue} together with other bookings' in the same transaction.
+     * for the caller to {@link #enqueue} together with other bookings' in the same transaction, and the reminders
+     * follow {@code policy} (read once by the caller in this transaction).
      */
-    void approvedRevision(Session s, Booking b, NoticeKind headline, Instant now, List<OutboxEntry> out) {
+    void approvedRevision(Session s, Booking b, NoticeKind headline, Instant now, ReminderPolicy policy, List<OutboxEntry> out) {
         Facts f = Facts.load(s, b);
         String key = headline.keyName() + ":booking-" + b.getId() + ":rev-" + b.getRevision();
         add(out, f, headline, key, null, false, now, f.slot.getStartAt());
-        planReminders(s, f, now, out);
+        planReminders(f, now, policy, out);
     }
 
     /** Puts the collected messages into the outbox (one batch) in {@code s}'s transaction. */
@@ -89,7 +91,7 @@ final class BookingMessages {
     Set<ReminderKind> replanReminders(Session s, Booking b, Instant now) {
         Facts f = Facts.load(s, b);
         List<OutboxEntry> out = new ArrayList<>();
-        ReminderPlan plan = planReminders(s, f, now, out);
+        ReminderPlan plan = planReminders(f, now, ReminderPolicyService.load(s), out);
         enqueue(s, out);
         Set<ReminderKind> dropped = EnumSet.noneOf(ReminderKind.class);
         for (ReminderKind kind : REMINDER_NOTICES.keySet()) {
@@ -108,11 +110,11 @@ final class BookingMessages {
         return kinds.stream().filter(REMINDER_NOTICES::containsKey).map(k -> REMINDER_NOTICES.get(k).keyName()).toList();
     }
 
-    private ReminderPlan planReminders(Session s, Facts f, Instant now, List<OutboxEntry> out) {
+    private ReminderPlan planReminders(Facts f, Instant now, ReminderPolicy policy, List<OutboxEntry> out) {
         Booking b = f.booking;
         ReminderPlan plan = ReminderPlanner.decide(new PlanInput(b.getId(), b.getRevision(), f.slot.getStartAt(), f.slot.getEndAt(),
                 f.candidate.getZone(), f.recruiter.getZone(), b.getStatus() == BookingStatus.CONFIRMED,
-                ReminderPolicyService.load(s), now));
+                policy, now));
         for (PlannedReminder r : plan.planned()) {
             if (r.recipient() == Recipient.RECRUITER) {
                 // recruiters follow unconfirmed bookings in the console (highlighted an hour before); no chat yet

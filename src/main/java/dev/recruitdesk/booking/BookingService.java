@@ -10,6 +10,7 @@ import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
+import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.store.Database;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -142,12 +143,13 @@ public class BookingService {
         preload(s, Slot.class, locked.values().stream().map(Booking::getSlotId).collect(Collectors.toSet()));
         preload(s, Candidate.class, locked.values().stream().map(Booking::getCandidateId).collect(Collectors.toSet()));
         preload(s, Recruiter.class, locked.values().stream().map(Booking::getRecruiterId).collect(Collectors.toSet()));
+        ReminderPolicy policy = ReminderPolicyService.load(s);
         List<OutboxEntry> out = new ArrayList<>(ids.size() * 4);
         for (long id : ids) {
             Booking b = locked.get(id);
             Instant now = clock.instant();
             boolean changed = transition(s, b, BookingStatus.APPROVED, Actor.RECRUITER, null, now);
-            messages.approvedRevision(s, b, NoticeKind.APPROVED, now, out);
+            messages.approvedRevision(s, b, NoticeKind.APPROVED, now, policy, out);
             approved.add(changed ? published(s, b, Actor.RECRUITER) : b);
         }
         s.flush(); // the bookings' new states go in before the messages about them
