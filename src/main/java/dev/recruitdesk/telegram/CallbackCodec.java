@@ -101,6 +101,8 @@ public final class CallbackCodec {
     }
 
     private final SecretKeySpec key;
+    /** A keyed MAC per thread: looking up and keying one costs more than the MAC itself, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private CallbackCodec(byte[] keyBytes) {
         if (keyBytes.length < KEY_BYTES) {
@@ -173,10 +175,14 @@ public final class CallbackCodec {
     }
 
     private byte[] macBytes(String body) {
+        return Arrays.copyOf(macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
