@@ -156,10 +156,13 @@ public class BookingService {
         messages.enqueue(s, out);
     }
 
-    /** Reads the rows of {@code ids} into the session with one query, so the finds that follow need none. */
+    /**
+     * Reads the rows of {@code ids} into the session with one query, so the finds that follow need none. Read-only:
+     * approval only reads slots, candidates and recruiters, and the chunk's flushes then skip checking them.
+     */
     private static void preload(Session s, Class<?> entity, Set<Long> ids) {
         s.createSelectionQuery("from " + entity.getSimpleName() + " where id in :ids", entity)
-                .setParameterList("ids", ids).getResultList();
+                .setParameterList("ids", ids).setReadOnly(true).getResultList();
     }
 
     public Booking approve(Session s, long bookingId) {
