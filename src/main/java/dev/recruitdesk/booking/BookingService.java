@@ -113,9 +113,9 @@ public class BookingService {
 
     /**
      * Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal.
-     * Works in chunks: the chunk's bookings are locked by one query (in id order, so two overlapping batches cannot
-     * deadlock), their slots, candidates and recruiters read by one query each, and their messages enqueued as one
-     * outbox batch. The outcome is the one of approving them one after another in the order given.
+     * Works in chunks: the chunk's bookings are locked by one query (in id order, so two overlapping batches of up
+     * to one chunk cannot deadlock), their slots, candidates and recruiters read by one query each, and their messages
+     * enqueued as one outbox batch. The outcome is the one of approving them one after another in the order given.
      */
     public List<Booking> approveAll(Collection<Long> bookingIds) {
         List<Long> ids = List.copyOf(bookingIds);
