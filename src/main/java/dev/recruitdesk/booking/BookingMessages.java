@@ -2,6 +2,7 @@ package dev.recruitdesk.booking;
 
 import dev.recruitdesk.delivery.EnqueueResult;
 import dev.recruitdesk.delivery.Outbox;
+import dev.recruitdesk.delivery.OutboxEntry;
 import dev.recruitdesk.delivery.Regarding;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingStatus;
@@ -13,8 +14,10 @@ import dev.recruitdesk.reminders.PlannedReminder;
 import dev.recruitdesk.reminders.Recipient;
 import dev.recruitdesk.reminders.ReminderKind;
 import dev.recruitdesk.reminders.ReminderPlan;
+import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.reminders.ReminderPlanner;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,10 +54,31 @@ final class BookingMessages {
      * the same revision finds every key already there and sends nothing new.
      */
     void approvedRevision(Session s, Booking b, NoticeKind headline, Instant now) {
+        List<OutboxEntry> out = new ArrayList<>();
+        approvedRevision(s, b, headline, now, ReminderPolicyService.load(s), out);
+        enqueue(s, out);
+    }
+
+    /**
+     * As {@link #approvedRevision(Session, Booking, NoticeKind, Instant)}, but the messages are added to {@code out}
+     * for the caller to {@link #enqueue} together with other bookings' in the same transaction, and the reminders
+     * follow {@code policy} (read once by the caller in this transaction).
+     */
+    void approvedRevision(Session s, Booking b, NoticeKind headline, Instant now, ReminderPolicy policy, List<OutboxEntry> out) {
         Facts f = Facts.load(s, b);
         String key = headline.keyName() + ":booking-" + b.getId() + ":rev-" + b.getRevision();
-        send(s, f, headline, key, null, false, now, f.slot.getStartAt());
-        planReminders(s, f, now);
+        add(out, f, headline, key, null, false, now, f.slot.getStartAt());
+        planReminders(f, now, policy, out);
+    }
+
+    /** Puts the collected messages into the outbox (one batch) in {@code s}'s transaction. */
+    void enqueue(Session s, List<OutboxEntry> out) {
+        List<EnqueueResult> results = outbox.enqueueAll(s, out);
+        if (log.isDebugEnabled()) {
+            for (int i = 0; i < out.size(); i++) {
+                log.debug("notice.enqueued key={} result={}", out.get(i).dedupKey(), results.get(i));
+            }
+        }
     }
 
     /**
@@ -66,7 +90,9 @@ final class BookingMessages {
      */
     Set<ReminderKind> replanReminders(Session s, Booking b, Instant now) {
         Facts f = Facts.load(s, b);
-        ReminderPlan plan = planReminders(s, f, now);
+        List<OutboxEntry> out = new ArrayList<>();
+        ReminderPlan plan = planReminders(f, now, ReminderPolicyService.load(s), out);
+        enqueue(s, out);
         Set<ReminderKind> dropped = EnumSet.noneOf(ReminderKind.class);
         for (ReminderKind kind : REMINDER_NOTICES.keySet()) {
             if (plan.planned().stream().noneMatch(r -> r.kind() == kind)) {
@@ -84,21 +110,26 @@ final class BookingMessages {
         return kinds.stream().filter(REMINDER_NOTICES::containsKey).map(k -> REMINDER_NOTICES.get(k).keyName()).toList();
     }
 
-    private ReminderPlan planReminders(Session s, Facts f, Instant now) {
+    private ReminderPlan planReminders(Facts f, Instant now, ReminderPolicy policy, List<OutboxEntry> out) {
         Booking b = f.booking;
         ReminderPlan plan = ReminderPlanner.decide(new PlanInput(b.getId(), b.getRevision(), f.slot.getStartAt(), f.slot.getEndAt(),
                 f.candidate.getZone(), f.recruiter.getZone(), b.getStatus() == BookingStatus.CONFIRMED,
-                ReminderPolicyService.load(s), now));
+                policy, now));
         for (PlannedReminder r : plan.planned()) {
             if (r.recipient() == Recipient.RECRUITER) {
                 // recruiters follow unconfirmed bookings in the console (highlighted an hour before); no chat yet
                 log.info("reminder.console-only key={} due={}", r.dedupKey(), r.dueAt());
                 continue;
             }
-            send(s, f, REMINDER_NOTICES.get(r.kind()), r.dedupKey(), null, r.withConfirmButtons(), r.dueAt(), r.expiresAt());
-            log.info("reminder.planned key={} due={} expires={} why={}", r.dedupKey(), r.dueAt(), r.expiresAt(), r.reason());
+            add(out, f, REMINDER_NOTICES.get(r.kind()), r.dedupKey(), null, r.withConfirmButtons(), r.dueAt(), r.expiresAt());
+            // the reasons are composed text: only build them when they will be written
+            if (log.isInfoEnabled()) {
+                log.info("reminder.planned key={} due={} expires={} why={}", r.dedupKey(), r.dueAt(), r.expiresAt(), r.reason());
+            }
         }
-        plan.skipped().forEach(k -> log.info("reminder.skipped key={} cause={} why={}", k.dedupKey(), k.cause(), k.reason()));
+        if (log.isInfoEnabled()) {
+            plan.skipped().forEach(k -> log.info("reminder.skipped key={} cause={} why={}", k.dedupKey(), k.cause(), k.reason()));
+        }
         return plan;
     }
 
@@ -107,7 +138,9 @@ final class BookingMessages {
         Facts f = Facts.load(s, b);
         String key = kind.keyName() + ":booking-" + b.getId() + ":rev-" + b.getRevision();
         Instant expires = f.slot.getStartAt().isAfter(now) ? f.slot.getStartAt() : now.plusSeconds(3600);
-        send(s, f, kind, key, note, false, now, expires);
+        List<OutboxEntry> out = new ArrayList<>(1);
+        add(out, f, kind, key, note, false, now, expires);
+        enqueue(s, out);
     }
 
     void cancelConfirmationPrompts(Session s, Booking b) {
@@ -125,7 +158,8 @@ final class BookingMessages {
         log.info("reminder.cancelled booking={} count={} why=rescheduled rev={}", b.getId(), n, b.getRevision());
     }
 
-    private void send(Session s, Facts f, NoticeKind kind, String key, String note, boolean buttons, Instant due, Instant expires) {
+    private void add(List<OutboxEntry> out, Facts f, NoticeKind kind, String key, String note, boolean buttons, Instant due,
+                     Instant expires) {
         if (!f.candidate.canBeMessaged()) {
             log.info("notice.skipped key={} why={}", key, f.candidate.getChatId() == null ? "candidate has no Telegram chat" : "candidate blocked the bot");
             return;
@@ -133,9 +167,8 @@ final class BookingMessages {
         Notice notice = new Notice(kind, f.candidate.getChatId(), f.candidate.getLanguage(), f.candidate.getZone(), f.booking.getId(),
                 f.booking.getRevision(), f.slot.getStartAt(), f.slot.getEndAt(), f.slot.getPlace(), f.candidate.getName(),
                 f.recruiter.getName(), buttons, note);
-        EnqueueResult result = outbox.enqueue(s, key, kind.keyName(),
-                Regarding.booking(f.candidate.getId(), f.booking.getId(), f.booking.getRevision()), composer.compose(notice), due, expires);
-        log.debug("notice.enqueued key={} result={}", key, result);
+        out.add(new OutboxEntry(key, kind.keyName(), Regarding.booking(f.candidate.getId(), f.booking.getId(), f.booking.getRevision()),
+                composer.compose(notice), due, expires));
     }
 
     /** The rows a message about a booking is made from. */

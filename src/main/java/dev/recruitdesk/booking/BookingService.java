@@ -3,13 +3,16 @@ package dev.recruitdesk.booking;
 import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.delivery.Outbox;
+import dev.recruitdesk.delivery.OutboxEntry;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
+import dev.recruitdesk.reminders.ReminderPolicy;
 import dev.recruitdesk.store.Database;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -19,10 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -38,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+    /** Bookings per step of {@link #approveAll}: one lock query, one outbox batch, then the session is cleared. */
+    private static final int APPROVE_CHUNK = 500;
 
     private final Database db;
     private final Clock clock;
@@ -111,20 +120,68 @@ public class BookingService {
     /**
      * Approves many requests in one transaction (the console's multi-select): all of them, or none on a refusal
      * or a concurrent change. {@code seenVersions} maps each booking id to the version the recruiter saw; each
-     * approval is audited as its own row.
+     * approval is audited as its own row. Works in chunks: the chunk's bookings are locked by one query (in id
+     * order, so two overlapping batches of up to one chunk cannot deadlock), their slots, candidates and recruiters
+     * read by one query each, and their messages enqueued as one outbox batch. The outcome is the one of approving
+     * them one after another.
      */
     public List<Booking> approveAll(Caller caller, Map<Long, Long> seenVersions) {
-        Collection<Long> bookingIds = seenVersions.keySet();
+        List<Long> ids = List.copyOf(seenVersions.keySet());
         return inOwnTransaction(s -> {
-            List<Booking> approved = new ArrayList<>(bookingIds.size());
-            for (long id : bookingIds) {
-                approved.add(console(s, caller, "booking.approve", id, seenVersions.get(id), () -> approve(s, id)));
-                // each approval is done with its rows: without this every flush re-checks all earlier ones (n²)
+            List<Booking> approved = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += APPROVE_CHUNK) {
+                approveChunk(s, caller, ids.subList(from, Math.min(ids.size(), from + APPROVE_CHUNK)), seenVersions, approved);
+                // the chunk is done with its rows: without this every flush would re-check all earlier ones
                 s.flush();
                 s.clear();
             }
             return approved;
         });
+    }
+
+    private void approveChunk(Session s, Caller caller, List<Long> ids, Map<Long, Long> seenVersions, List<Booking> approved) {
+        Map<Long, Booking> locked = new HashMap<>();
+        for (Booking b : s.createSelectionQuery("from Booking where id in :ids order by id", Booking.class)
+                .setParameterList("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            locked.put(b.getId(), b);
+        }
+        if (locked.size() < new HashSet<>(ids).size()) {
+            throw new RuleViolation("", "booking.error.gone");
+        }
+        preload(s, Slot.class, locked.values().stream().map(Booking::getSlotId).collect(Collectors.toSet()));
+        preload(s, Candidate.class, locked.values().stream().map(Booking::getCandidateId).collect(Collectors.toSet()));
+        preload(s, Recruiter.class, locked.values().stream().map(Booking::getRecruiterId).collect(Collectors.toSet()));
+        ReminderPolicy policy = ReminderPolicyService.load(s);
+        for (Booking b : locked.values()) {
+            Scope.require(caller, b.getRecruiterId(), "booking", b.getId());
+            if (b.getVersion() != seenVersions.get(b.getId())) {
+                ConcurrentChange conflict = ConcurrentChange.of(s, "booking", b.getId());
+                log.info("booking.conflict id={} seen={} now={} by={} action=booking.approve", b.getId(), seenVersions.get(b.getId()),
+                        b.getVersion(), conflict.changedBy() != null ? conflict.changedBy() : conflict.actor());
+                throw conflict;
+            }
+        }
+        List<OutboxEntry> out = new ArrayList<>(ids.size() * 4);
+        for (long id : ids) {
+            Booking b = locked.get(id);
+            String was = render(s, b);
+            Instant now = clock.instant();
+            boolean changed = transition(s, b, BookingStatus.APPROVED, Actor.RECRUITER, null, now);
+            messages.approvedRevision(s, b, NoticeKind.APPROVED, now, policy, out);
+            approved.add(changed ? published(s, b, Actor.RECRUITER) : b);
+            audit.record(s, caller, "booking.approve", "booking", id, was, render(s, b));
+        }
+        s.flush(); // the bookings' new states go in before the messages about them
+        messages.enqueue(s, out);
+    }
+
+    /**
+     * Reads the rows of {@code ids} into the session with one query, so the finds that follow need none. Read-only:
+     * approval only reads slots, candidates and recruiters, and the chunk's flushes then skip checking them.
+     */
+    private static void preload(Session s, Class<?> entity, Set<Long> ids) {
+        s.createSelectionQuery("from " + entity.getSimpleName() + " where id in :ids", entity)
+                .setParameterList("ids", ids).setReadOnly(true).getResultList();
     }
 
     public Booking approve(Session s, long bookingId) {
@@ -388,6 +445,19 @@ public class BookingService {
     private Booking change(Session s, long bookingId, BookingStatus next, Actor actor, String note, Effects effects) {
         Instant now = clock.instant();
         Booking booking = lock(s, bookingId);
+        boolean changed = transition(s, booking, next, actor, note, now);
+        if (changed) {
+            s.flush();
+        }
+        effects.apply(booking, now, changed);
+        return changed ? published(s, booking, actor) : booking;
+    }
+
+    /**
+     * Moves the locked {@code booking} to {@code next} and records the event; false when it already had the status.
+     * The caller flushes.
+     */
+    private static boolean transition(Session s, Booking booking, BookingStatus next, Actor actor, String note, Instant now) {
         // a confirmed booking is approved already: approving it again changes nothing
         boolean changed = booking.getStatus() != next
                 && !(next == BookingStatus.APPROVED && booking.getStatus() == BookingStatus.CONFIRMED);
@@ -396,11 +466,9 @@ public class BookingService {
         }
         if (changed) {
             s.persist(booking.transition(next, actor, note, now));
-            s.flush();
-            log.info("booking.{} id={} by={}", next.name().toLowerCase(), bookingId, actor);
+            log.info("booking.{} id={} by={}", next.name().toLowerCase(), booking.getId(), actor);
         }
-        effects.apply(booking, now, changed);
-        return changed ? published(s, booking, actor) : booking;
+        return changed;
     }
 
     /** Announces the change once the surrounding transaction commits (nothing is said of a rolled-back one). */

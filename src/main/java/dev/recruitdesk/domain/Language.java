@@ -7,9 +7,11 @@ public enum Language {
     RU("ru"), EN("en");
 
     private final String code;
+    private final Locale locale;
 
     Language(String code) {
         this.code = code;
+        this.locale = Locale.forLanguageTag(code); // parsed once: every message rendered asks for it
     }
 
     /** The ISO 639-1 code stored in the database and used for resource bundles. */
@@ -18,7 +20,7 @@ public enum Language {
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(code);
+        return locale;
     }
 
     /** The language of {@code code} ({@code ru}, {@code en}, also {@code en-US}); Russian for anything else. */

@@ -93,8 +93,13 @@ public final class TimeText {
     public static String format(Instant instant, ZoneId zone, Locale locale) {
         ZonedDateTime t = instant.atZone(zone);
         String month = (russian(locale) ? MONTHS_RU : MONTHS_EN)[t.getMonthValue() - 1];
-        return t.getDayOfMonth() + " " + month + ", " + String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute())
+        // by hand, not String.format: every reminder of a large approval batch renders several of these
+        return t.getDayOfMonth() + " " + month + ", " + twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute())
                 + " (" + zoneLabel(zone, instant, locale) + ")";
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /** {@code Новосибирск, UTC+7} for a known zone, {@code UTC+7} (the offset at that instant) for any other. */

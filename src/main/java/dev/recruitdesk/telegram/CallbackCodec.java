@@ -102,6 +102,8 @@ public final class CallbackCodec {
     }
 
     private final SecretKeySpec key; // null: this console cannot sign (see locked)
+    /** A keyed MAC per thread: looking up and keying one costs more than the MAC itself, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private CallbackCodec() {
         this.key = null;
@@ -198,10 +200,14 @@ public final class CallbackCodec {
     }
 
     private byte[] macBytes(String body) {
+        return Arrays.copyOf(macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
