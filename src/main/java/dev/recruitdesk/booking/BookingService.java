@@ -162,6 +162,7 @@ public class BookingService {
             }
         }
         List<OutboxEntry> out = new ArrayList<>(ids.size() * 4);
+        List<AuditLog.Change> audited = new ArrayList<>(ids.size());
         for (long id : ids) {
             Booking b = locked.get(id);
             String was = render(s, b);
@@ -169,10 +170,11 @@ public class BookingService {
             boolean changed = transition(s, b, BookingStatus.APPROVED, Actor.RECRUITER, null, now);
             messages.approvedRevision(s, b, NoticeKind.APPROVED, now, policy, out);
             approved.add(changed ? published(s, b, Actor.RECRUITER) : b);
-            audit.record(s, caller, "booking.approve", "booking", id, was, render(s, b));
+            audited.add(new AuditLog.Change(id, was, render(s, b)));
         }
         s.flush(); // the bookings' new states go in before the messages about them
         messages.enqueue(s, out);
+        audit.recordAll(s, caller, "booking.approve", "booking", audited);
     }
 
     /**

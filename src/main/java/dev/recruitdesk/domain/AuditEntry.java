@@ -56,11 +56,12 @@ public class AuditEntry {
         this.action = Objects.requireNonNull(action, "action");
         this.entity = Objects.requireNonNull(entity, "entity");
         this.entityId = entityId;
-        this.before = cut(before);
-        this.after = cut(after);
+        this.before = fit(before);
+        this.after = fit(after);
     }
 
-    private static String cut(String value) {
+    /** {@code value} cut to {@link #MAX_VALUE} characters with an ellipsis when longer. */
+    public static String fit(String value) {
         return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE - 1) + "…";
     }
 

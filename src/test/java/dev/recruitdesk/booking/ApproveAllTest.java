@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recruitdesk.MutableClock;
+import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.domain.Actor;
+import dev.recruitdesk.domain.AuditEntry;
 import dev.recruitdesk.domain.Booking;
 import dev.recruitdesk.domain.BookingEvent;
 import dev.recruitdesk.domain.BookingStatus;
@@ -68,6 +70,13 @@ class ApproveAllTest {
             assertThat(messages(id)).allSatisfy(m -> assertThat(m.getDedupKey()).contains(":booking-" + id + ":rev-1"));
             assertThat(bookings.history(id)).extracting(BookingEvent::getToStatus)
                     .containsExactly(BookingStatus.REQUESTED, BookingStatus.APPROVED);
+            List<AuditEntry> audit = db.inTransaction(s -> new AuditLog(clock).of(s, "booking", id, 10));
+            assertThat(audit).singleElement().satisfies(a -> {
+                assertThat(a.getAction()).isEqualTo("booking.approve");
+                assertThat(a.getActorName()).isEqualTo(TestCallers.ADMIN.name());
+                assertThat(a.getBefore()).startsWith("REQUESTED rev 1 slot ");
+                assertThat(a.getAfter()).startsWith("APPROVED rev 1 slot ");
+            });
         }
     }
 
