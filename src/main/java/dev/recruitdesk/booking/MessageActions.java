@@ -29,26 +29,30 @@ public final class MessageActions {
 
     /** See {@link DeliveryOps#resend(long, String)}. @return true if the message was queued again */
     public boolean resend(Caller caller, long messageId) {
+        return act(caller, messageId, ops::resend, "message.resend", "PENDING");
+    }
+
+    /** See {@link DeliveryOps#cancel(long, String)}. @return true if the message was pending and is now cancelled */
+    public boolean cancel(Caller caller, long messageId) {
+        return act(caller, messageId, ops::cancel, "message.cancel", "CANCELLED");
+    }
+
+    /** A {@link DeliveryOps} command in the caller's transaction, within their scope; audited when it changed the message. */
+    private boolean act(Caller caller, long messageId, Command command, String action, String after) {
         return db.inTransaction(s -> {
             String before = checked(s, caller, messageId);
-            boolean done = before != null && ops.resend(s, messageId, caller.name());
+            boolean done = before != null && command.run(s, messageId, caller.name());
             if (done) {
-                audit.record(s, caller, "message.resend", "outbox_message", messageId, before, "PENDING");
+                audit.record(s, caller, action, "outbox_message", messageId, before, after);
             }
             return done;
         });
     }
 
-    /** See {@link DeliveryOps#cancel(long, String)}. @return true if the message was pending and is now cancelled */
-    public boolean cancel(Caller caller, long messageId) {
-        return db.inTransaction(s -> {
-            String before = checked(s, caller, messageId);
-            boolean done = before != null && ops.cancel(s, messageId, caller.name());
-            if (done) {
-                audit.record(s, caller, "message.cancel", "outbox_message", messageId, before, "CANCELLED");
-            }
-            return done;
-        });
+    /** The shape of {@link DeliveryOps#resend(Session, long, String)} and {@link DeliveryOps#cancel(Session, long, String)}. */
+    @FunctionalInterface
+    private interface Command {
+        boolean run(Session s, long messageId, String actor);
     }
 
     /** The message's state before the action, or null when there is no such message; refuses it outside the scope. */

@@ -1,17 +1,14 @@
 package dev.recruitdesk.ui.accounts;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.accounts.AccountRow;
 import dev.recruitdesk.domain.Role;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ViewLoader;
 import dev.recruitdesk.ui.accounts.AccountsViewModel.AuditLine;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -135,9 +132,9 @@ public class AccountsView {
             showSelected(row);
         });
 
-        show(newAccountPane, model.creatingProperty());
-        show(selectedPane, model.selectedProperty().isNotNull().and(model.creatingProperty().not()));
-        show(selectHint, model.selectedProperty().isNull().and(model.creatingProperty().not()));
+        FieldErrors.showOnlyWhen(newAccountPane, model.creatingProperty());
+        FieldErrors.showOnlyWhen(selectedPane, model.selectedProperty().isNotNull().and(model.creatingProperty().not()));
+        FieldErrors.showOnlyWhen(selectHint, model.selectedProperty().isNull().and(model.creatingProperty().not()));
         newUsername.textProperty().bindBidirectional(model.newUsernameProperty());
         newName.textProperty().bindBidirectional(model.newNameProperty());
         newZone.textProperty().bindBidirectional(model.newZoneProperty());
@@ -147,16 +144,16 @@ public class AccountsView {
         roles(roleBox);
         roleBox.valueProperty().bindBidirectional(model.roleChoiceProperty());
         resetPasswordField.textProperty().bindBidirectional(model.resetPasswordProperty());
-        error(newUsernameError, newUsername, model.errorProperty("username"));
-        error(newNameError, newName, model.errorProperty("name"));
-        error(newZoneError, newZone, model.errorProperty("zone"));
-        error(newPasswordError, newPassword, model.errorProperty("password"));
-        error(roleError, roleBox, model.errorProperty("role"));
-        error(resetError, resetPasswordField, model.errorProperty("reset"));
-        error(activeError, null, model.errorProperty("active"));
-        error(accountsError, null, model.errorProperty("form"));
+        FieldErrors.show(newUsernameError, newUsername, model.errorProperty("username"));
+        FieldErrors.show(newNameError, newName, model.errorProperty("name"));
+        FieldErrors.show(newZoneError, newZone, model.errorProperty("zone"));
+        FieldErrors.show(newPasswordError, newPassword, model.errorProperty("password"));
+        FieldErrors.show(roleError, roleBox, model.errorProperty("role"));
+        FieldErrors.show(resetError, resetPasswordField, model.errorProperty("reset"));
+        FieldErrors.show(activeError, model.errorProperty("active"));
+        FieldErrors.show(accountsError, model.errorProperty("form"));
         accountsMessage.textProperty().bind(model.messageProperty());
-        show(accountsMessage, model.messageProperty().isNotEmpty());
+        FieldErrors.showOnlyWhen(accountsMessage, model.messageProperty().isNotEmpty());
         for (Button b : new Button[] {createAccountButton, applyRoleButton, resetPasswordButton, unlockButton, toggleActiveButton}) {
             b.disableProperty().bind(model.busyProperty());
         }
@@ -173,7 +170,7 @@ public class AccountsView {
         auditActionField.textProperty().bindBidirectional(model.actionFilterProperty());
         auditFromPicker.valueProperty().bindBidirectional(model.fromDateProperty());
         auditToPicker.valueProperty().bindBidirectional(model.toDateProperty());
-        error(auditError, null, model.auditErrorProperty());
+        FieldErrors.show(auditError, model.auditErrorProperty());
         auditPageLabel.textProperty().bind(model.auditPageTextProperty());
         auditPreviousButton.disableProperty().bind(model.auditPageProperty().isEqualTo(0));
         auditNextButton.disableProperty().bind(model.auditPageProperty().add(1).greaterThanOrEqualTo(model.auditPagesProperty()));
@@ -219,26 +216,6 @@ public class AccountsView {
 
     private static <R> void text(TableColumn<R, String> column, Function<R, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
-
-    private static void show(Node node, ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
-    /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
-    private static void error(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            error.addListener((obs, old, now) -> {
-                field.getStyleClass().remove("invalid");
-                if (!now.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-            });
-        }
     }
 
     @FXML

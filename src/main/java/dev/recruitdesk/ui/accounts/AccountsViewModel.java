@@ -9,15 +9,14 @@ import dev.recruitdesk.accounts.AuditPage;
 import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.AuditEntry;
 import dev.recruitdesk.domain.Role;
+import dev.recruitdesk.ui.InlineErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
@@ -64,7 +63,7 @@ public class AccountsViewModel {
     private final BooleanProperty creating = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final InlineErrors errors = new InlineErrors(FIELDS);
 
     private final StringProperty newUsername = new SimpleStringProperty("");
     private final StringProperty newName = new SimpleStringProperty("");
@@ -94,9 +93,6 @@ public class AccountsViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", i18n.locale()).withZone(zone);
         this.newZone = new SimpleStringProperty(zone.getId());
-        for (String field : FIELDS) {
-            errors.put(field, new ReadOnlyStringWrapper(""));
-        }
         selected.addListener((o, old, now) -> {
             roleChoice.set(now == null ? null : now.role());
             resetPassword.set("");
@@ -221,22 +217,22 @@ public class AccountsViewModel {
     private void showFailure(Throwable failure) {
         message.set("");
         if (failure instanceof AccountProblem p) {
-            String field = p.field().isEmpty() || !errors.containsKey(p.field()) ? "form" : p.field();
+            String field = errors.fieldOrForm(p.field());
             // the reset form's password field is "password" to the service
             if ("password".equals(field) && !creating.get()) {
                 field = "reset";
             }
-            errors.get(field).set(i18n.tr(p.messageKey(), p.args()));
+            errors.set(field, i18n.tr(p.messageKey(), p.args()));
         } else if (failure instanceof AccessDenied d) {
-            errors.get("form").set(i18n.tr(d.messageKey(), d.args()));
+            errors.set(InlineErrors.FORM, i18n.tr(d.messageKey(), d.args()));
         } else {
             log.warn("accounts.action-failed {}", failure.toString());
-            errors.get("form").set(i18n.tr("accounts.error.failed", String.valueOf(failure.getMessage())));
+            errors.set(InlineErrors.FORM, i18n.tr("accounts.error.failed", String.valueOf(failure.getMessage())));
         }
     }
 
     private void clearErrors() {
-        errors.values().forEach(e -> e.set(""));
+        errors.clear();
     }
 
     /** Shows the first page of entries matching the filter. */
@@ -330,11 +326,7 @@ public class AccountsViewModel {
 
     /** The inline error of a field (username, name, zone, password, role, active, reset) or the form: empty when none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        ReadOnlyStringWrapper error = errors.get(field);
-        if (error == null) {
-            throw new IllegalArgumentException("No field " + field);
-        }
-        return error.getReadOnlyProperty();
+        return errors.property(field);
     }
 
     public StringProperty newUsernameProperty() {

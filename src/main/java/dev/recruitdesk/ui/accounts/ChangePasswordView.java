@@ -1,12 +1,10 @@
 package dev.recruitdesk.ui.accounts;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ViewLoader;
 import java.util.Objects;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,25 +58,11 @@ public class ChangePasswordView {
         currentPasswordField.textProperty().bindBidirectional(model.currentProperty());
         ownPasswordField.textProperty().bindBidirectional(model.newPasswordProperty());
         confirmPasswordField.textProperty().bindBidirectional(model.confirmProperty());
-        error(currentPasswordError, currentPasswordField, model.errorProperty("currentPassword"));
-        error(ownPasswordError, ownPasswordField, model.errorProperty("newPassword"));
-        error(confirmPasswordError, confirmPasswordField, model.errorProperty("confirm"));
-        error(changePasswordError, null, model.errorProperty("form"));
+        FieldErrors.show(currentPasswordError, currentPasswordField, model.errorProperty("currentPassword"));
+        FieldErrors.show(ownPasswordError, ownPasswordField, model.errorProperty("newPassword"));
+        FieldErrors.show(confirmPasswordError, confirmPasswordField, model.errorProperty("confirm"));
+        FieldErrors.show(changePasswordError, model.errorProperty("form"));
         savePasswordButton.disableProperty().bind(model.busyProperty());
-    }
-
-    private static void error(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            error.addListener((obs, old, now) -> {
-                field.getStyleClass().remove("invalid");
-                if (!now.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-            });
-        }
     }
 
     @FXML

@@ -3,15 +3,13 @@ package dev.recruitdesk.ui.accounts;
 import dev.recruitdesk.accounts.AccountProblem;
 import dev.recruitdesk.accounts.AccountService;
 import dev.recruitdesk.accounts.Caller;
+import dev.recruitdesk.ui.InlineErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
@@ -31,25 +29,22 @@ public class ChangePasswordViewModel {
     private final StringProperty confirm = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
-    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final InlineErrors errors = new InlineErrors("currentPassword", "newPassword", "confirm", InlineErrors.FORM);
 
     public ChangePasswordViewModel(AccountService accounts, Caller caller, TaskRunner tasks, I18n i18n) {
         this.accounts = Objects.requireNonNull(accounts);
         this.caller = Objects.requireNonNull(caller);
         this.tasks = Objects.requireNonNull(tasks);
         this.i18n = Objects.requireNonNull(i18n);
-        for (String field : new String[] {"currentPassword", "newPassword", "confirm", "form"}) {
-            errors.put(field, new ReadOnlyStringWrapper(""));
-        }
     }
 
     public void save() {
         if (busy.get()) {
             return;
         }
-        errors.values().forEach(e -> e.set(""));
+        errors.clear();
         if (!fresh.get().equals(confirm.get())) {
-            errors.get("confirm").set(i18n.tr("login.error.confirm"));
+            errors.set("confirm", i18n.tr("login.error.confirm"));
             return;
         }
         String old = current.get();
@@ -66,11 +61,11 @@ public class ChangePasswordViewModel {
             done.set(true);
         }, failure -> {
             busy.set(false);
-            if (failure instanceof AccountProblem p && errors.containsKey(p.field())) {
-                errors.get(p.field()).set(i18n.tr(p.messageKey(), p.args()));
+            if (failure instanceof AccountProblem p && errors.has(p.field())) {
+                errors.set(p.field(), i18n.tr(p.messageKey(), p.args()));
             } else {
                 log.warn("accounts.own-password-failed {}", failure.toString());
-                errors.get("form").set(failure instanceof AccountProblem p ? i18n.tr(p.messageKey(), p.args())
+                errors.set(InlineErrors.FORM, failure instanceof AccountProblem p ? i18n.tr(p.messageKey(), p.args())
                         : i18n.tr("accounts.error.failed", String.valueOf(failure.getMessage())));
             }
         });
@@ -99,10 +94,6 @@ public class ChangePasswordViewModel {
 
     /** The inline error of currentPassword, newPassword, confirm or form: empty when none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        ReadOnlyStringWrapper error = errors.get(field);
-        if (error == null) {
-            throw new IllegalArgumentException("No field " + field);
-        }
-        return error.getReadOnlyProperty();
+        return errors.property(field);
     }
 }

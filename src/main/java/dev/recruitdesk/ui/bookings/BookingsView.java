@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.bookings;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.SlotChoice;
 import java.time.format.DateTimeFormatter;
@@ -84,9 +85,7 @@ public class BookingsView {
         toDate.setConverter(dates);
         fromDate.valueProperty().bindBidirectional(model.fromDateProperty());
         toDate.valueProperty().bindBidirectional(model.toDateProperty());
-        rangeError.textProperty().bind(model.rangeErrorProperty());
-        rangeError.visibleProperty().bind(model.rangeErrorProperty().isNotEmpty());
-        rangeError.managedProperty().bind(rangeError.visibleProperty());
+        FieldErrors.show(rangeError, model.rangeErrorProperty());
 
         banner.visibleProperty().bind(model.messageProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -133,9 +132,7 @@ public class BookingsView {
         cancelNote.textProperty().bindBidirectional(model.cancelNoteProperty());
         cancelNote.disableProperty().bind(model.canChangeProperty().not());
         cancelButton.disableProperty().bind(model.canChangeProperty().not());
-        noteError.textProperty().bind(model.noteErrorProperty());
-        noteError.visibleProperty().bind(model.noteErrorProperty().isNotEmpty());
-        noteError.managedProperty().bind(noteError.visibleProperty());
+        FieldErrors.show(noteError, model.noteErrorProperty());
         attendedButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
         noShowButton.disableProperty().bind(model.canMarkOutcomeProperty().not());
         passedButton.disableProperty().bind(model.canMarkOutcomeProperty().not());

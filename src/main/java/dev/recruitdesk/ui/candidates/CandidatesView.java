@@ -1,11 +1,10 @@
 package dev.recruitdesk.ui.candidates;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -131,7 +130,7 @@ public class CandidatesView {
             }
         });
         messageField.textProperty().bindBidirectional(model.messageTextProperty());
-        showError(messageError, messageField, model.messageTextErrorProperty());
+        FieldErrors.show(messageError, messageField, model.messageTextErrorProperty());
         messageField.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
                 model.sendMessage();
@@ -147,10 +146,10 @@ public class CandidatesView {
         zoneField.textProperty().bindBidirectional(model.newZoneProperty());
         usernameField.textProperty().bindBidirectional(model.newUsernameProperty());
         phoneField.textProperty().bindBidirectional(model.newPhoneProperty());
-        showError(nameError, nameField, model.nameErrorProperty());
-        showError(zoneError, zoneField, model.zoneErrorProperty());
-        showError(usernameError, usernameField, model.usernameErrorProperty());
-        showError(phoneError, phoneField, model.phoneErrorProperty());
+        FieldErrors.show(nameError, nameField, model.nameErrorProperty());
+        FieldErrors.show(zoneError, zoneField, model.zoneErrorProperty());
+        FieldErrors.show(usernameError, usernameField, model.usernameErrorProperty());
+        FieldErrors.show(phoneError, phoneField, model.phoneErrorProperty());
         createButton.disableProperty().bind(model.creatingProperty());
         model.formShownProperty().addListener((obs, old, shown) -> {
             if (shown) {
@@ -158,18 +157,6 @@ public class CandidatesView {
             }
         });
         model.refresh();
-    }
-
-    private static void showError(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        error.addListener((obs, old, now) -> {
-            field.getStyleClass().remove("invalid");
-            if (!now.isEmpty()) {
-                field.getStyleClass().add("invalid");
-            }
-        });
     }
 
     /** Ctrl+F: the shell asks the screen to focus its search. */

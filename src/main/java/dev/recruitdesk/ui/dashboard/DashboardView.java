@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.dashboard;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.booking.BookingFact;
 import dev.recruitdesk.booking.DashboardCalculator.Dashboard;
 import dev.recruitdesk.booking.DashboardCalculator.DeliveryDay;
@@ -62,9 +63,7 @@ public class DashboardView {
     @FXML
     private void initialize() {
         loadingIndicator.visibleProperty().bind(model.loadingProperty());
-        loadError.textProperty().bind(model.errorProperty());
-        loadError.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        loadError.managedProperty().bind(loadError.visibleProperty());
+        FieldErrors.show(loadError, model.errorProperty());
         model.dashboardProperty().addListener((o, a, d) -> show(d));
         exportFromField.valueProperty().bindBidirectional(model.exportFromProperty());
         exportToField.valueProperty().bindBidirectional(model.exportToProperty());

@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.delivery;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.domain.OutboxStatus;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.delivery.DeliveryViewModel.AttemptRow;
@@ -131,9 +132,7 @@ public class DeliveryView {
         });
         model.rows().addListener((javafx.collections.ListChangeListener<MessageRow>) c -> reselect());
         pageLabel.textProperty().bind(model.pageLabelProperty());
-        loadError.textProperty().bind(model.errorProperty());
-        loadError.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        loadError.managedProperty().bind(loadError.visibleProperty());
+        FieldErrors.show(loadError, model.errorProperty());
 
         detailPane.visibleProperty().bind(model.selectedProperty().isNotNull());
         model.selectedProperty().addListener((o, a, row) -> showDetail(row));

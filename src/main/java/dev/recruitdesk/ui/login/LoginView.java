@@ -1,12 +1,10 @@
 package dev.recruitdesk.ui.login;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ViewLoader;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -52,8 +50,8 @@ public class LoginView {
 
     @FXML
     private void initialize() {
-        show(loginForm, model.modeProperty().isEqualTo(LoginViewModel.Mode.LOGIN));
-        show(firstAdminForm, model.modeProperty().isEqualTo(LoginViewModel.Mode.FIRST_ADMIN));
+        FieldErrors.showOnlyWhen(loginForm, model.modeProperty().isEqualTo(LoginViewModel.Mode.LOGIN));
+        FieldErrors.showOnlyWhen(firstAdminForm, model.modeProperty().isEqualTo(LoginViewModel.Mode.FIRST_ADMIN));
         loginUsername.textProperty().bindBidirectional(model.usernameProperty());
         loginPassword.textProperty().bindBidirectional(model.passwordProperty());
         adminUsername.textProperty().bindBidirectional(model.usernameProperty());
@@ -61,13 +59,13 @@ public class LoginView {
         adminZone.textProperty().bindBidirectional(model.zoneProperty());
         adminPassword.textProperty().bindBidirectional(model.passwordProperty());
         adminConfirm.textProperty().bindBidirectional(model.confirmProperty());
-        error(adminUsernameError, adminUsername, model.errorProperty("username"));
-        error(adminNameError, adminName, model.errorProperty("name"));
-        error(adminZoneError, adminZone, model.errorProperty("zone"));
-        error(adminPasswordError, adminPassword, model.errorProperty("password"));
-        error(adminConfirmError, adminConfirm, model.errorProperty("confirm"));
-        error(loginError, null, model.errorProperty("form"));
-        show(loginProgress, model.busyProperty());
+        FieldErrors.show(adminUsernameError, adminUsername, model.errorProperty("username"));
+        FieldErrors.show(adminNameError, adminName, model.errorProperty("name"));
+        FieldErrors.show(adminZoneError, adminZone, model.errorProperty("zone"));
+        FieldErrors.show(adminPasswordError, adminPassword, model.errorProperty("password"));
+        FieldErrors.show(adminConfirmError, adminConfirm, model.errorProperty("confirm"));
+        FieldErrors.show(loginError, model.errorProperty("form"));
+        FieldErrors.showOnlyWhen(loginProgress, model.busyProperty());
         loginButton.disableProperty().bind(model.busyProperty());
         createAdminButton.disableProperty().bind(model.busyProperty());
         // one default button at a time: Enter submits the form that shows
@@ -81,26 +79,6 @@ public class LoginView {
                 loginPassword.requestFocus();
             }
         });
-    }
-
-    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
-    }
-
-    /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
-    private static void error(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            error.addListener((obs, old, now) -> {
-                field.getStyleClass().remove("invalid");
-                if (!now.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-            });
-        }
     }
 
     @FXML

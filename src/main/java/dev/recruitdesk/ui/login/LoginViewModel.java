@@ -4,13 +4,12 @@ import dev.recruitdesk.accounts.AccountProblem;
 import dev.recruitdesk.accounts.AccountService;
 import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.accounts.LoginResult;
+import dev.recruitdesk.ui.InlineErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.TaskRunner;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
@@ -49,7 +47,7 @@ public class LoginViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty zone;
     private final StringProperty confirm = new SimpleStringProperty("");
-    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final InlineErrors errors = new InlineErrors(FIELDS);
 
     /**
      * @param defaultZone the first admin's zone until they type another (the computer's)
@@ -61,9 +59,6 @@ public class LoginViewModel {
         this.i18n = Objects.requireNonNull(i18n);
         this.onSignedIn = Objects.requireNonNull(onSignedIn);
         this.zone = new SimpleStringProperty(defaultZone.getId());
-        for (String field : FIELDS) {
-            errors.put(field, new ReadOnlyStringWrapper(""));
-        }
     }
 
     /** Asks whether the first admin must be created; the form shows once the answer is in. */
@@ -84,7 +79,7 @@ public class LoginViewModel {
         if (busy.get() || mode.get() == Mode.CHECKING) {
             return;
         }
-        errors.values().forEach(e -> e.set(""));
+        errors.clear();
         if (mode.get() == Mode.LOGIN) {
             login();
         } else {
@@ -94,7 +89,7 @@ public class LoginViewModel {
 
     private void login() {
         if (username.get().isBlank() || password.get().isEmpty()) {
-            errors.get("form").set(i18n.tr("login.error.empty"));
+            errors.set(InlineErrors.FORM, i18n.tr("login.error.empty"));
             return;
         }
         String user = username.get();
@@ -107,7 +102,7 @@ public class LoginViewModel {
                 onSignedIn.accept(in.caller());
             } else {
                 password.set("");
-                errors.get("form").set(refusal((LoginResult.Refused) result));
+                errors.set(InlineErrors.FORM, refusal((LoginResult.Refused) result));
             }
         }, failure -> {
             busy.set(false);
@@ -130,7 +125,7 @@ public class LoginViewModel {
 
     private void createFirstAdmin() {
         if (!password.get().equals(confirm.get())) {
-            errors.get("confirm").set(i18n.tr("login.error.confirm"));
+            errors.set("confirm", i18n.tr("login.error.confirm"));
             return;
         }
         String user = username.get();
@@ -155,12 +150,12 @@ public class LoginViewModel {
                 // another console created the first admin meanwhile: this one signs in like any other
                 mode.set(Mode.LOGIN);
             }
-            String field = errors.containsKey(p.field()) && !p.field().isEmpty() ? p.field() : "form";
-            errors.get(field).set(i18n.tr(p.messageKey(), p.args()));
+            String field = errors.fieldOrForm(p.field());
+            errors.set(field, i18n.tr(p.messageKey(), p.args()));
             return;
         }
         log.warn("login.failed-to-ask {}", failure.toString());
-        errors.get("form").set(i18n.tr("login.error.database", String.valueOf(failure.getMessage())));
+        errors.set(InlineErrors.FORM, i18n.tr("login.error.database", String.valueOf(failure.getMessage())));
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
@@ -193,10 +188,6 @@ public class LoginViewModel {
 
     /** The inline error of {@code field} (username, name, zone, password, confirm, or form): empty when none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        ReadOnlyStringWrapper error = errors.get(field);
-        if (error == null) {
-            throw new IllegalArgumentException("No field " + field);
-        }
-        return error.getReadOnlyProperty();
+        return errors.property(field);
     }
 }

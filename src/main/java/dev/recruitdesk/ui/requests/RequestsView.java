@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.requests;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.SlotChoice;
 import java.util.List;
@@ -93,9 +94,7 @@ public class RequestsView {
         rejectButton.disableProperty().bind(none.or(model.busyProperty()));
         rejectNote.disableProperty().bind(none);
         rejectNote.textProperty().bindBidirectional(model.rejectNoteProperty());
-        noteError.textProperty().bind(model.noteErrorProperty());
-        noteError.visibleProperty().bind(model.noteErrorProperty().isNotEmpty());
-        noteError.managedProperty().bind(noteError.visibleProperty());
+        FieldErrors.show(noteError, model.noteErrorProperty());
         slotChoice.setItems(model.slotChoices());
         slotChoice.valueProperty().bindBidirectional(model.proposedSlotProperty());
         slotChoice.disableProperty().bind(Bindings.size(model.selected()).isNotEqualTo(1));

@@ -1,11 +1,11 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ViewLoader;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
@@ -85,12 +85,12 @@ public class BulkGeneratorView {
         bulkLength.textProperty().bindBidirectional(model.lengthProperty());
         bulkStep.textProperty().bindBidirectional(model.stepProperty());
         bulkPlace.textProperty().bindBidirectional(model.placeProperty());
-        error(bulkRangeError, model.rangeErrorProperty());
-        error(bulkWeekdaysError, model.weekdaysErrorProperty());
-        error(bulkHoursError, model.hoursErrorProperty());
-        error(bulkBreakError, model.breakErrorProperty());
-        error(bulkLengthError, model.lengthErrorProperty());
-        error(bulkError, model.formErrorProperty());
+        FieldErrors.show(bulkRangeError, model.rangeErrorProperty());
+        FieldErrors.show(bulkWeekdaysError, model.weekdaysErrorProperty());
+        FieldErrors.show(bulkHoursError, model.hoursErrorProperty());
+        FieldErrors.show(bulkBreakError, model.breakErrorProperty());
+        FieldErrors.show(bulkLengthError, model.lengthErrorProperty());
+        FieldErrors.show(bulkError, model.formErrorProperty());
         bulkCounts.textProperty().bind(model.countsProperty());
         bulkPreview.setItems(model.preview());
         bulkPreview.setCellFactory(list -> new ListCell<>() {
@@ -117,12 +117,6 @@ public class BulkGeneratorView {
         bulkCreateButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.tr("bulk.create", model.toCreateProperty().get()),
                 model.toCreateProperty()));
         bulkCancelButton.disableProperty().bind(model.creatingProperty());
-    }
-
-    private static void error(Label label, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML

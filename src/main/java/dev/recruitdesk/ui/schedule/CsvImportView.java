@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.ViewLoader;
 import javafx.beans.binding.Bindings;
@@ -71,9 +72,7 @@ public class CsvImportView {
         importProgress.progressProperty().bind(model.progressProperty());
         importProgress.visibleProperty().bind(model.importingProperty().or(model.loadingProperty()));
         importProgressText.textProperty().bind(model.progressTextProperty());
-        importError.textProperty().bind(model.formErrorProperty());
-        importError.visibleProperty().bind(model.formErrorProperty().isNotEmpty());
-        importError.managedProperty().bind(importError.visibleProperty());
+        FieldErrors.show(importError, model.formErrorProperty());
         importCreateButton.disableProperty().bind(model.importingProperty().or(model.toImportProperty().isEqualTo(0)));
         importCreateButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.tr("import.create", model.toImportProperty().get()),
                 model.toImportProperty()));

@@ -1,13 +1,12 @@
 package dev.recruitdesk.ui.schedule;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.ui.I18n;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -141,11 +140,11 @@ public class ScheduleView {
         timeField.textProperty().bindBidirectional(model.timeProperty());
         durationField.textProperty().bindBidirectional(model.durationProperty());
         placeField.textProperty().bindBidirectional(model.placeProperty());
-        showError(dateError, dateField, model.dateErrorProperty());
-        showError(timeError, timeField, model.timeErrorProperty());
-        showError(durationError, durationField, model.durationErrorProperty());
-        showError(placeError, placeField, model.placeErrorProperty());
-        showError(formError, null, model.formErrorProperty());
+        FieldErrors.show(dateError, dateField, model.dateErrorProperty());
+        FieldErrors.show(timeError, timeField, model.timeErrorProperty());
+        FieldErrors.show(durationError, durationField, model.durationErrorProperty());
+        FieldErrors.show(placeError, placeField, model.placeErrorProperty());
+        FieldErrors.show(formError, model.formErrorProperty());
         formMessage.textProperty().bind(model.formMessageProperty());
         formMessage.visibleProperty().bind(model.formMessageProperty().isNotEmpty());
         formMessage.managedProperty().bind(formMessage.visibleProperty());
@@ -197,21 +196,6 @@ public class ScheduleView {
         detailsCandidate.setText(d.candidate() == null ? "" : d.candidate());
         detailsHint.setText(d.hint());
         detailsDeleteButton.setDisable(!d.deletable());
-    }
-
-    /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
-    private static void showError(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            error.addListener((obs, old, now) -> {
-                field.getStyleClass().remove("invalid");
-                if (!now.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-            });
-        }
     }
 
     private void styleBanner(ScheduleViewModel.Banner now) {

@@ -1,10 +1,10 @@
 package dev.recruitdesk.ui.settings;
 
+import dev.recruitdesk.ui.FieldErrors;
 import dev.recruitdesk.reminders.ReminderKind;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.settings.SettingsStore.Setting;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -94,14 +94,14 @@ public class SettingsView {
             error.setId("reminder-" + kind.keyName() + "-error");
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
-            showError(error, minutes, k.errorProperty());
+            FieldErrors.show(error, minutes, k.errorProperty());
             reminderGrid.addRow(row++, on, minutes, unit);
             reminderGrid.add(error, 0, row++, 3, 1);
         }
         quietEnabledBox.selectedProperty().bindBidirectional(model.quietEnabledProperty());
         quietStartField.textProperty().bindBidirectional(model.quietStartProperty());
         quietEndField.textProperty().bindBidirectional(model.quietEndProperty());
-        showError(quietError, quietStartField, model.errorProperty("quietHours"));
+        FieldErrors.show(quietError, quietStartField, model.errorProperty("quietHours"));
 
         autoApproveBox.selectedProperty().bindBidirectional(model.autoApproveProperty());
         field(cutoffField, Setting.BOOKING_CHANGE_CUTOFF_MINUTES, cutoffError);
@@ -109,11 +109,11 @@ public class SettingsView {
         field(horizonField, Setting.BOOKING_HORIZON_DAYS, horizonError);
 
         nameField.textProperty().bindBidirectional(model.nameProperty());
-        showError(nameError, nameField, model.errorProperty("name"));
+        FieldErrors.show(nameError, nameField, model.errorProperty("name"));
         zoneField.textProperty().bindBidirectional(model.zoneProperty());
-        showError(zoneError, zoneField, model.errorProperty("zone"));
+        FieldErrors.show(zoneError, zoneField, model.errorProperty("zone"));
         linkField.textProperty().bindBidirectional(model.meetingLinkProperty());
-        showError(linkError, linkField, model.errorProperty("meetingLink"));
+        FieldErrors.show(linkError, linkField, model.errorProperty("meetingLink"));
 
         dbLocationLabel.textProperty().bind(model.dbLocationProperty());
         field(dbUrlField, Setting.DB_URL, dbUrlError);
@@ -135,7 +135,7 @@ public class SettingsView {
         saveButton.disableProperty().bind(model.savingProperty().or(model.loadingProperty()));
         saveButton.textProperty().bind(Bindings.when(model.savingProperty())
                 .then(i18n.tr("settings.saving")).otherwise(i18n.tr("settings.save")));
-        showError(formError, null, model.formErrorProperty());
+        FieldErrors.show(formError, model.formErrorProperty());
         formMessage.textProperty().bind(model.formMessageProperty());
         formMessage.visibleProperty().bind(model.formMessageProperty().isNotEmpty());
         formMessage.managedProperty().bind(formMessage.visibleProperty());
@@ -158,22 +158,7 @@ public class SettingsView {
 
     private void field(TextField field, Setting setting, Label error) {
         field.textProperty().bindBidirectional(model.value(setting));
-        showError(error, field, model.errorProperty(setting.key));
-    }
-
-    /** An error label shows only when it has text; its field gets the {@code invalid} style meanwhile. */
-    private static void showError(Label label, Node field, ObservableStringValue error) {
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
-        label.managedProperty().bind(label.visibleProperty());
-        if (field != null) {
-            error.addListener((obs, old, now) -> {
-                field.getStyleClass().remove("invalid");
-                if (!now.isEmpty()) {
-                    field.getStyleClass().add("invalid");
-                }
-            });
-        }
+        FieldErrors.show(error, field, model.errorProperty(setting.key));
     }
 
     @FXML

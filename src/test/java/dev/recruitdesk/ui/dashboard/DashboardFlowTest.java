@@ -11,7 +11,7 @@ import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.BookingStatus;
 import dev.recruitdesk.domain.Candidate;
-import dev.recruitdesk.ui.ConsoleHarness;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import javafx.scene.Node;
@@ -39,24 +38,18 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Dashboard on the whole console over a seeded history: every figure on the screen matches what the test works
  * out from the seed by hand, a figure drills down to its bookings, and the CSV export of a period reads back with
  * its commas, quotes and Cyrillic intact.
  */
-@ExtendWith(ApplicationExtension.class)
-class DashboardFlowTest {
+class DashboardFlowTest extends ConsoleFlowTest {
 
     /** One seeded booking: when things happened (null: never) and which reminders Telegram accepted, when. */
     private record Seed(String name, Instant start, Instant requested, Instant approved, Instant confirmed, BookingStatus outcome,
@@ -76,7 +69,7 @@ class DashboardFlowTest {
     }
 
     @TempDir
-    static Path home;
+    static Path seeded;
     private static ZoneId zone;
     /** Thursday 3 December 2026, 12:00 in the recruiter's zone. */
     private static Instant now;
@@ -86,9 +79,6 @@ class DashboardFlowTest {
     private static Instant failedAt;
     private static Instant ambiguousAt;
 
-    private ConsoleHarness console;
-    private Stage stage;
-
     private static Instant at(int month, int day, int hour, int minute) {
         return LocalDate.of(2026, month, day).atTime(LocalTime.of(hour, minute)).atZone(zone).toInstant();
     }
@@ -96,7 +86,7 @@ class DashboardFlowTest {
     @BeforeAll
     static void seed() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-15T08:00:00Z"));
-        try (Backend b = AppContext.forHome(home, clock).openBackend()) {
+        try (Backend b = AppContext.forHome(seeded, clock).openBackend()) {
             zone = b.recruiters().get(b.currentRecruiterId()).getZone();
             now = at(12, 3, 12, 0);
             SEEDS.add(new Seed("Иванов, Пётр \"Петя\"", at(12, 1, 11, 0), at(11, 30, 9, 0), at(11, 30, 9, 30), at(12, 1, 9, 10),
@@ -169,25 +159,22 @@ class DashboardFlowTest {
         }
     }
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    @Override
+    protected Clock clock() {
+        return Clock.fixed(now, ZoneOffset.UTC);
+    }
+
+    /** Every test reads the one home {@link #seed} filled. */
+    @Override
+    protected Path consoleHome() {
+        return seeded;
     }
 
     @BeforeEach
-    void open(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, Clock.fixed(now, ZoneOffset.UTC), "en");
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
+    void openDashboard(FxRobot robot) throws Exception {
         robot.clickOn("#navDashboard");
         await(() -> robot.lookup(".dashboard").tryQuery().isPresent() && !robot.lookup("#funnelChart").queryAs(XYChart.class).getData().isEmpty()
                 && !robot.lookup(".dashboard #loadingIndicator").queryAs(Node.class).isVisible());
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
     }
 
     // ---- the expected figures, worked out from the seed ------------------------------------------------------
@@ -320,7 +307,7 @@ class DashboardFlowTest {
         typeDate(robot, "#exportToField", "12/3/2026");
         assertThat(robot.lookup("#exportFromField").queryAs(DatePicker.class).getValue()).isEqualTo(from);
         assertThat(robot.lookup("#exportToField").queryAs(DatePicker.class).getValue()).isEqualTo(to);
-        Path file = home.resolve("bookings export.csv");
+        Path file = seeded.resolve("bookings export.csv");
         console.saveTo = file;
 
         robot.clickOn("#exportButton");

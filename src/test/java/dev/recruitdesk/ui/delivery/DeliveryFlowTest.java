@@ -12,62 +12,34 @@ import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.OutboxStatus;
 import dev.recruitdesk.sandbox.Fault;
 import dev.recruitdesk.sandbox.FakeMessage;
-import dev.recruitdesk.ui.ConsoleHarness;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import dev.recruitdesk.ui.delivery.DeliveryViewModel.AttemptRow;
 import dev.recruitdesk.ui.delivery.DeliveryViewModel.MessageRow;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Delivery screen on the whole console (sandbox Telegram, dispatcher, H2 file): a message Telegram refused is
  * shown FAILED, and once Telegram accepts again, Resend delivers it exactly once, with the ledger and audit to show.
  */
-@ExtendWith(ApplicationExtension.class)
-class DeliveryFlowTest {
+class DeliveryFlowTest extends ConsoleFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
     /** Starts at NOW and runs: the dispatcher's pacing needs time to pass. */
     private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
     private static final long CHAT = 7_300_001L;
 
-    @TempDir
-    Path home;
-    private ConsoleHarness console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void open(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, CLOCK, "en");
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
+    @Override
+    protected Clock clock() {
+        return CLOCK;
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.recruitdesk.ui.people;
 
-import dev.recruitdesk.ui.ConsoleHarness;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import dev.recruitdesk.ui.candidates.CandidateItem;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -16,15 +15,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,22 +26,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * the 95th percentile; the goal is p95 ≤ 100 ms. Excluded from {@code mvn verify} by its tag.
  */
 @Tag("benchmark")
-@ExtendWith(ApplicationExtension.class)
-class CandidateSearchBenchmark {
+class CandidateSearchBenchmark extends ConsoleFlowTest {
 
     private static final int CANDIDATES = 10_000;
     private static final String[] FIRST = {"Ivan", "Maria", "Oleg", "Anna", "Dmitry", "Olga", "Sergey", "Elena", "Pavel", "Irina"};
     private static final String[] LAST = {"Petrov", "Ivanova", "Smirnov", "Kuznetsova", "Popov", "Sokolova", "Lebedev", "Novikova"};
 
-    @TempDir
-    Path home;
-    private ConsoleHarness console;
-    private Stage stage;
+    @Override
+    protected Clock clock() {
+        return Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC);
+    }
 
-    /** Seeding takes longer than TestFX allows a start to take: it happens in the test. */
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    /** The candidates are in the database before the window first shows, as after a restart. */
+    @Override
+    protected void beforeShow() throws Exception {
+        console.backend.database().run(s -> s.doWork(this::seed));
     }
 
     private void seed(Connection c) throws java.sql.SQLException {
@@ -64,18 +56,8 @@ class CandidateSearchBenchmark {
         }
     }
 
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void filteringTenThousandCandidatesPerKeystroke(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC), "en");
-        console.backend.database().run(s -> s.doWork(this::seed));
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
         robot.clickOn("#navCandidates");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> list(robot).getItems().size() == CANDIDATES);
         WaitForAsyncUtils.waitForFxEvents();

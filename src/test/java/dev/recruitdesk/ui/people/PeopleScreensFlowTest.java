@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.TestBookings;
-import dev.recruitdesk.ui.ConsoleHarness;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import dev.recruitdesk.delivery.MessageQuery;
 import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Booking;
@@ -18,7 +18,6 @@ import dev.recruitdesk.ui.bookings.BookingItem;
 import dev.recruitdesk.ui.candidates.CandidateItem;
 import dev.recruitdesk.ui.candidates.TimelineLine;
 import dev.recruitdesk.ui.requests.RequestItem;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,50 +28,23 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The people screens on the whole console (sandbox Telegram, dispatcher, H2 file): bookings made by candidates on
  * other threads appear live, approvals queue messages, declines update the open screen, and the candidate timeline
  * shows what Telegram said.
  */
-@ExtendWith(ApplicationExtension.class)
-class PeopleScreensFlowTest {
+class PeopleScreensFlowTest extends ConsoleFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
     /** Starts at NOW and runs: the dispatcher's pacing needs time to pass. */
     private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
 
-    @TempDir
-    Path home;
-    private ConsoleHarness console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** Opening the database may take longer than TestFX allows a start to take on a busy machine: it happens here. */
-    @BeforeEach
-    void open(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, CLOCK, "en");
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
+    @Override
+    protected Clock clock() {
+        return CLOCK;
     }
 
     private long candidate(String name, long chat) {

@@ -9,61 +9,33 @@ import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.OutboxMessage;
 import dev.recruitdesk.domain.OutboxStatus;
-import dev.recruitdesk.ui.ConsoleHarness;
-import java.nio.file.Path;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Settings screen on the whole console: a new reminder offset saved there moves the pending reminders of
  * future interviews in the outbox, and a reminder Telegram already received is not sent again.
  */
-@ExtendWith(ApplicationExtension.class)
-class SettingsFlowTest {
+class SettingsFlowTest extends ConsoleFlowTest {
 
     /** 12:00 in Moscow, the candidates' zone: no reminder below falls in quiet hours (22:00–08:00). */
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
     private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
 
-    @TempDir
-    Path home;
-    private ConsoleHarness console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void open(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, CLOCK, "en");
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
+    @Override
+    protected Clock clock() {
+        return CLOCK;
     }
 
     @Test

@@ -9,14 +9,12 @@ import dev.recruitdesk.domain.Actor;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.Language;
 import dev.recruitdesk.sandbox.FakeMessage;
-import dev.recruitdesk.ui.ConsoleHarness;
+import dev.recruitdesk.ui.ConsoleFlowTest;
 import dev.recruitdesk.ui.templates.TemplatesViewModel.VersionRow;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -25,49 +23,23 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Templates screen on the whole console: a draft with an unknown placeholder is refused inline and saves
  * nothing; a valid draft updates the chat-bubble preview, is saved, and the next approval sent through the sandbox
  * Telegram uses it; restoring the built-in version from the history brings the old text back to the next message.
  */
-@ExtendWith(ApplicationExtension.class)
-class TemplatesFlowTest {
+class TemplatesFlowTest extends ConsoleFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
     private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
     private static final String KEY = "approved";
 
-    @TempDir
-    Path home;
-    private ConsoleHarness console;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @BeforeEach
-    void open(FxRobot robot) throws Exception {
-        console = new ConsoleHarness(home, CLOCK, "en");
-        robot.interact(() -> console.show(stage, Locale.ENGLISH));
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
+    @Override
+    protected Clock clock() {
+        return CLOCK;
     }
 
     @Test
