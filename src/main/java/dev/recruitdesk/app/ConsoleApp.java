@@ -29,6 +29,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -48,6 +50,8 @@ public class ConsoleApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
     /** JavaFX instantiates the Application itself, so the launcher hands the context over here, once. */
     private static volatile AppContext pendingContext;
+    /** The backend the launcher began opening before the toolkit started; taken by the first {@link #start}. */
+    private static volatile CompletableFuture<Backend> pendingOpening;
 
     private AppContext context;
     private FxTaskRunner tasks;
@@ -56,6 +60,13 @@ public class ConsoleApp extends Application {
 
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
+        // Hibernate's boot is the longest step and needs no toolkit: it runs while JavaFX starts and the window is
+        // built, on the second core, instead of after the window shows (the window still never waits for it)
+        pendingOpening = CompletableFuture.supplyAsync(context::openBackend, task -> {
+            Thread opening = new Thread(task, "recruitdesk-db-open");
+            opening.setDaemon(true);
+            opening.start();
+        });
         Application.launch(ConsoleApp.class, args);
     }
 
@@ -93,10 +104,24 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        tasks.run(context::openBackend, opened -> {
+        CompletableFuture<Backend> opening = pendingOpening;
+        pendingOpening = null;
+        tasks.run(opening == null ? context::openBackend : () -> awaitOpening(opening), opened -> {
             backend = opened;
             signIn(opened, shell.controller(), i18n, stage);
         }, failure -> showStartFailure(shell.controller(), i18n, failure));
+    }
+
+    /** The backend the launcher is opening, or its failure as thrown (e.g. the data folder in use). */
+    private static Backend awaitOpening(CompletableFuture<Backend> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The bot services, once the Schedule shows its first week (see {@link ConsoleStartup}). */
