@@ -62,9 +62,8 @@ public class ConsoleApp extends Application {
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
         // Hibernate's boot is the longest step and needs no toolkit: it runs while JavaFX starts and the window is
-        // built, on the second core, instead of after the window shows (the window still never waits for it);
-        // then the same thread runs the Schedule's first query once
-        pendingOpening = CompletableFuture.supplyAsync(() -> ConsoleStartup.warmedUp(context.openBackend()), task -> {
+        // built, on the second core, instead of after the window shows (the window still never waits for it)
+        pendingOpening = CompletableFuture.supplyAsync(context::openBackend, task -> {
             Thread opening = new Thread(task, "recruitdesk-db-open");
             opening.setDaemon(true);
             opening.start();
