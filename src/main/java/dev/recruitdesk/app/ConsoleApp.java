@@ -29,8 +29,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -51,8 +49,6 @@ public class ConsoleApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
     /** JavaFX instantiates the Application itself, so the launcher hands the context over here, once. */
     private static volatile AppContext pendingContext;
-    /** The backend the launcher began opening before the toolkit started; taken by the first {@link #start}. */
-    private static volatile CompletableFuture<Backend> pendingOpening;
 
     private AppContext context;
     private FxTaskRunner tasks;
@@ -61,13 +57,6 @@ public class ConsoleApp extends Application {
 
     static void launchWith(AppContext context, String[] args) {
         pendingContext = context;
-        // Hibernate's boot is the longest step and needs no toolkit: it runs while JavaFX starts and the window is
-        // built, on the second core, instead of after the window shows (the window still never waits for it)
-        pendingOpening = CompletableFuture.supplyAsync(context::openBackend, task -> {
-            Thread opening = new Thread(task, "recruitdesk-db-open");
-            opening.setDaemon(true);
-            opening.start();
-        });
         Application.launch(ConsoleApp.class, args);
     }
 
@@ -108,9 +97,7 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        CompletableFuture<Backend> opening = pendingOpening;
-        pendingOpening = null;
-        tasks.run(opening == null ? context::openBackend : () -> awaitOpening(opening), opened -> {
+        tasks.run(context::openBackend, opened -> {
             backend = opened;
             signIn(opened, shell.controller(), i18n, stage);
         }, failure -> showStartFailure(shell.controller(), i18n, failure));
@@ -119,18 +106,6 @@ public class ConsoleApp extends Application {
     private static Image icon(int size) {
         return new Image(Objects.requireNonNull(
                 ConsoleApp.class.getResource("/dev/recruitdesk/ui/icons/recruitdesk-" + size + ".png")).toExternalForm());
-    }
-
-    /** The backend the launcher is opening, or its failure as thrown (e.g. the data folder in use). */
-    private static Backend awaitOpening(CompletableFuture<Backend> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The bot services, once the Schedule shows its first week (see {@link ConsoleStartup}). */
