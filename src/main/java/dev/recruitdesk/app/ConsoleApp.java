@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -82,9 +83,12 @@ public class ConsoleApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
         stage.titleProperty().bind(shell.controller().titleProperty());
         stage.setScene(scene);
-        for (int size : stage.getIcons().isEmpty() ? new int[] {16, 32, 48, 64, 128, 256} : new int[0]) {
-            stage.getIcons().add(new Image(Objects.requireNonNull(
-                    ConsoleApp.class.getResource("/dev/recruitdesk/ui/icons/recruitdesk-" + size + ".png")).toExternalForm()));
+        if (stage.getIcons().isEmpty()) {
+            // the title bar's size before the window shows; the task switcher's and docks' sizes a moment later,
+            // decoded off the FX thread (six PNGs were a tenth of the shell's build)
+            stage.getIcons().add(icon(32));
+            tasks.run(() -> IntStream.of(16, 48, 64, 128, 256).mapToObj(ConsoleApp::icon).toList(),
+                    more -> stage.getIcons().addAll(more), failure -> log.warn("console.icons failed: {}", failure.toString()));
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -97,6 +101,11 @@ public class ConsoleApp extends Application {
             backend = opened;
             signIn(opened, shell.controller(), i18n, stage);
         }, failure -> showStartFailure(shell.controller(), i18n, failure));
+    }
+
+    private static Image icon(int size) {
+        return new Image(Objects.requireNonNull(
+                ConsoleApp.class.getResource("/dev/recruitdesk/ui/icons/recruitdesk-" + size + ".png")).toExternalForm());
     }
 
     /** The bot services, once the Schedule shows its first week (see {@link ConsoleStartup}). */

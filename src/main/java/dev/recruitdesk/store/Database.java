@@ -103,6 +103,8 @@ public final class Database implements AutoCloseable {
                 // start-up: the entities are listed and annotated, so no orm.xml lookup (JAXB) and no Bean Validation probe
                 .property(AvailableSettings.XML_MAPPING_ENABLED, false)
                 .property(AvailableSettings.JAKARTA_VALIDATION_MODE, "NONE")
+                // no ByteBuddy proxies or accessor classes: the entities have no associations to load lazily
+                .property(NoBytecodeProvider.SETTING, true)
                 .createEntityManagerFactory();
     }
 

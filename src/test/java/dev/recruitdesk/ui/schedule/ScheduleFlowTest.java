@@ -57,6 +57,8 @@ class ScheduleFlowTest {
     @Test
     void publishesASlotShowsAnOverlapInlineAndKeepsTheSlotAfterARestart(FxRobot robot) throws Exception {
         awaitSchedule(robot);
+        // the window's icon in every size: one before it shows, the others loaded off the FX thread after
+        await(() -> stage.getIcons().size() == 6);
         robot.clickOn("#listModeButton");
         String dataFolder = home.resolve("data").toAbsolutePath().toString();
         // no bot token in this home: the console runs the sandbox bot and says so first
@@ -95,6 +97,7 @@ class ScheduleFlowTest {
         robot.clickOn("#nextWeekButton");
         awaitLoaded(robot, "7–13 Dec 2026");
         await(() -> slotTimes(robot).equals("10:00"));
+        assertThat(stage.getIcons()).hasSize(6);
     }
 
     private static void awaitSchedule(FxRobot robot) throws TimeoutException {
