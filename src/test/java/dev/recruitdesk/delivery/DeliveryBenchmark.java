@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.google.gson.GsonBuilder;
+import dev.recruitdesk.BenchReport;
 import dev.recruitdesk.domain.OutboxStatus;
 import dev.recruitdesk.sandbox.FakeBotApi;
 import dev.recruitdesk.sandbox.FakeMessage;
@@ -13,9 +13,7 @@ import dev.recruitdesk.store.TestDatabases;
 import dev.recruitdesk.telegram.BotGateway;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,7 +76,7 @@ class DeliveryBenchmark {
     @Test
     void deliveryBenchmark() throws Exception {
         long started = System.nanoTime();
-        String loadBefore = uptime();
+        String loadBefore = BenchReport.load();
         KINDS.forEach(k -> results.put(k, Collections.synchronizedMap(new LinkedHashMap<>())));
 
         // paced scenarios barely use the CPU: both databases run them at the same time, each with its own fake
@@ -100,7 +98,7 @@ class DeliveryBenchmark {
                 backlog(kind);
             }
         }
-        String loadAfter = uptime();
+        String loadAfter = BenchReport.load();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         report(loadBefore, loadAfter, seconds);
     }
@@ -450,11 +448,6 @@ class DeliveryBenchmark {
         results.get(kind).put(key, value);
     }
 
-    private static String uptime() {
-        return String.format(Locale.ROOT, "load average %.2f (1 min) on %d cores",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-    }
-
     // ---- the table
 
     private record Row(String label, String key, String goal, DoublePredicate met, boolean h2Only) {
@@ -520,17 +513,12 @@ class DeliveryBenchmark {
         System.out.print(out);
 
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("timestamp", Instant.now().toString());
-        json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("loadBefore", loadBefore);
         json.put("loadAfter", loadAfter);
         json.put("seconds", seconds);
         json.put("config", config);
         json.put("table", table);
         json.put("results", results);
-        Path file = Path.of("target", "bench", "delivery.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json));
-        System.out.println("written " + file.toAbsolutePath());
+        BenchReport.write("delivery", json);
     }
 }
