@@ -31,6 +31,11 @@ public final class AppContext {
         this.clock = config.get(Config.Key.TELEGRAM_TOKEN).isEmpty() && !(clock instanceof ShiftableClock) ? new ShiftableClock(clock) : clock;
     }
 
+    /** The log's first line of a start; the first logger, so it also sets up logging (see {@link LogConfigurator}). */
+    static void logStart(Path home, LaunchOptions.Mode mode) {
+        log.info("start version={} mode={} home={}", Version.get(), mode, home);
+    }
+
     /** Reads the configuration of {@code home}, creating the folder and a default file on first run. */
     public static AppContext forHome(Path home, Clock clock) {
         Config config = Config.load(home);
@@ -92,11 +97,24 @@ public final class AppContext {
     }
 
     /** Opens the database and builds the services; slow, so never on the FX thread. */
-    public synchronized Backend openBackend() {
+    public Backend openBackend() {
+        return openBackend(false);
+    }
+
+    /**
+     * The console's {@link #openBackend()}: returns once the database is open and migrated, with Hibernate still
+     * booting in the background (see {@link dev.recruitdesk.store.Database#openBootingInBackground}); the first
+     * week is read without it.
+     */
+    public Backend openConsoleBackend() {
+        return openBackend(true);
+    }
+
+    private synchronized Backend openBackend(boolean bootInBackground) {
         DatabaseSettings settings = databaseSettings();
         lockDataFolder();
         try {
-            return Backend.open(this, settings, lock);
+            return Backend.open(this, settings, lock, bootInBackground);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();

@@ -140,8 +140,8 @@ public final class Backend implements AutoCloseable {
         this.currentRecruiterId = me.getId();
     }
 
-    static Backend open(AppContext context, DatabaseSettings settings, DataFolderLock lock) {
-        Database db = Database.open(settings);
+    static Backend open(AppContext context, DatabaseSettings settings, DataFolderLock lock, boolean bootInBackground) {
+        Database db = bootInBackground ? Database.openBootingInBackground(settings) : Database.open(settings);
         try {
             return new Backend(context, lock, db);
         } catch (RuntimeException e) {

@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -47,18 +48,10 @@ import org.slf4j.LoggerFactory;
 public class ConsoleApp extends Application {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
-    /** JavaFX instantiates the Application itself, so the launcher hands the context over here, once. */
-    private static volatile AppContext pendingContext;
-
     private AppContext context;
     private FxTaskRunner tasks;
     private volatile Backend backend;
     private Stage simulatorStage;
-
-    static void launchWith(AppContext context, String[] args) {
-        pendingContext = context;
-        Application.launch(ConsoleApp.class, args);
-    }
 
     public ConsoleApp() {
     }
@@ -71,7 +64,13 @@ public class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         if (context == null) {
-            context = Objects.requireNonNull(pendingContext, "launchWith was not called");
+            // JavaFX made this instance: the launcher prepared the context while the toolkit started
+            Optional<AppContext> launched = ConsoleLaunch.awaitContext();
+            if (launched.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            context = launched.get();
         }
         tasks = new FxTaskRunner();
         applyTheme(context.config().get(Config.Key.UI_THEME).orElse("light"));
@@ -97,7 +96,7 @@ public class ConsoleApp extends Application {
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
 
-        tasks.run(context::openBackend, opened -> {
+        tasks.run(context::openConsoleBackend, opened -> {
             backend = opened;
             signIn(opened, shell.controller(), i18n, stage);
         }, failure -> showStartFailure(shell.controller(), i18n, failure));
@@ -144,16 +143,22 @@ public class ConsoleApp extends Application {
     private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
         ConsoleServices services = servicesOf(opened, caller);
         AdminServices admin = adminServicesOf(opened, caller, ConsoleApp::applyTheme);
-        // the bot services start once the first week is on screen: the recruiter's data first, the bot a moment later
-        TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> startServices(opened, shell, i18n, stage));
+        // the first week first (read without Hibernate); Hibernate's boot, the counts and the bot services a moment later
+        AtomicReference<Runnable> afterFirstWeek = new AtomicReference<>();
+        TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> afterFirstWeek.get().run());
         Screens screens = new Screens(services, admin, screenTasks, i18n, url -> getHostServices().showDocument(url));
+        afterFirstWeek.set(() -> {
+            opened.database().bootInBackground();
+            shell.showPeopleScreens(screens);
+            shell.watchBot(admin.status(), tasks);
+            startServices(opened, shell, i18n, stage);
+        });
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
                     caller.isAdmin(), () -> ChangePasswordView.open(stage, new ChangePasswordViewModel(opened.accounts(), caller, tasks, i18n), i18n),
                     () -> signOut(shell, stage));
         }
         shell.showReady(services.dbLocation(), services.teamMode(), screens.schedule());
-        shell.showPeopleScreens(screens);
         shell.addScreen("navDashboard", screens::dashboard);
         shell.addScreen("navDelivery", screens::delivery);
         if (caller.isAdmin()) {
@@ -166,7 +171,6 @@ public class ConsoleApp extends Application {
             shell.addScreen("navAccounts", () -> AccountsView.load(
                     new AccountsViewModel(opened.accounts(), caller, services.recruiterZone(), tasks, i18n), i18n));
         }
-        shell.watchBot(admin.status(), tasks);
     }
 
     /**

@@ -6,10 +6,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The console's start-up order, tuned for time to the first week on screen (installer/bench-startup.sh): the bot
- * services (sandbox server, leader lease, dispatcher, poller) start only once the first screen has its data, so
- * they do not compete with it for the CPU. The database is not opened before the window shows: on the busy 2-core
- * machine, opening it while JavaFX started brought the data 0.4-1 s sooner but made the window 0.3-0.85 s later.
+ * The console's start-up order, tuned for time to the first week on screen (installer/bench-startup.sh):
+ * <ol>
+ *   <li>JavaFX starts while a second thread sets up logging and locks the data folder ({@link ConsoleLaunch});
+ *   <li>the window shows, then the database opens (pool and schema check only: opening it while the window was
+ *       built made the window 0.1 s later on the 2-core machine);
+ *   <li>the Schedule reads its recruiter and first week with plain SQL, Hibernate not booted yet;
+ *   <li>once that week is on screen: Hibernate boots, the attention counts load and the bot services (sandbox
+ *       server, leader lease, dispatcher, poller) start. Booting Hibernate while the first screen was built made
+ *       both take longer.
+ * </ol>
  */
 final class ConsoleStartup {
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Application;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -62,8 +61,10 @@ public final class Main {
         }
         Path home = options.home().toAbsolutePath().normalize();
         System.setProperty("recruitdesk.logDir", home.resolve("logs").toString());
-        Logger log = LoggerFactory.getLogger(Main.class);
-        log.info("start version={} mode={} home={}", Version.get(), options.mode(), home);
+        if (options.mode() == LaunchOptions.Mode.CONSOLE) {
+            return ConsoleLaunch.run(home, args, err);
+        }
+        AppContext.logStart(home, options.mode());
         try {
             AppContext context = AppContext.forHome(home, Clock.systemUTC());
             switch (options.mode()) {
@@ -76,15 +77,13 @@ public final class Main {
                 case MIGRATE:
                     return MigrateCommand.run(context, options, out, err);
                 default:
-                    context.lockDataFolder();
-                    ConsoleApp.launchWith(context, args);
-                    return -1;
+                    throw new IllegalStateException("not a command: " + options.mode());
             }
         } catch (DatabaseInUseException e) {
             err.println(e.getMessage());
             return EXIT_IN_USE;
         } catch (RuntimeException e) {
-            log.error("start.failed", e);
+            LoggerFactory.getLogger(Main.class).error("start.failed", e);
             err.println("RecruitDesk could not start: " + e.getMessage());
             return EXIT_FAILURE;
         }

@@ -4,10 +4,13 @@ import dev.recruitdesk.accounts.AuditLog;
 import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.domain.Recruiter;
 import dev.recruitdesk.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Recruiter profiles. In single-user (embedded) mode the console works as the one recruiter of the file. */
 public class RecruiterService {
@@ -27,27 +30,42 @@ public class RecruiterService {
         this.audit = new AuditLog(clock);
     }
 
-    /** The first recruiter of the database, created from the given defaults on a fresh database. */
+    /**
+     * The first recruiter of the database, created from the given defaults on a fresh database. Read with plain SQL
+     * (the console's start does not wait for Hibernate); only a fresh database's first recruiter is written through it.
+     */
     public Recruiter ensureDefault(String name, ZoneId zone) {
-        return db.inTransaction(s -> {
-            List<Recruiter> existing = s.createSelectionQuery("from Recruiter order by id", Recruiter.class)
-                    .setMaxResults(1).getResultList();
-            if (!existing.isEmpty()) {
-                return existing.get(0);
-            }
-            Recruiter r = new Recruiter(name == null || name.isBlank() ? "Recruiter" : name, zone);
-            s.persist(r);
-            return r;
-        });
+        return read("select id, name, time_zone, meeting_link from recruiter order by id fetch first 1 rows only", null)
+                .orElseGet(() -> db.inTransaction(s -> {
+                    List<Recruiter> existing = s.createSelectionQuery("from Recruiter order by id", Recruiter.class)
+                            .setMaxResults(1).getResultList();
+                    if (!existing.isEmpty()) {
+                        return existing.get(0);
+                    }
+                    Recruiter r = new Recruiter(name == null || name.isBlank() ? "Recruiter" : name, zone);
+                    s.persist(r);
+                    return r;
+                }));
     }
 
+    /** The recruiter {@code id} (a detached copy, read with plain SQL); refuses an unknown id. */
     public Recruiter get(long id) {
-        return db.inTransaction(s -> {
-            Recruiter r = s.find(Recruiter.class, id);
-            if (r == null) {
-                throw new IllegalArgumentException("No recruiter " + id);
+        return read("select id, name, time_zone, meeting_link from recruiter where id = ?", id)
+                .orElseThrow(() -> new IllegalArgumentException("No recruiter " + id));
+    }
+
+    private Optional<Recruiter> read(String sql, Long id) {
+        return db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (id != null) {
+                    ps.setLong(1, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(Recruiter.restored(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)), rs.getString(4)))
+                            : Optional.empty();
+                }
             }
-            return r;
         });
     }
 

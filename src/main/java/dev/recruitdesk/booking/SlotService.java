@@ -9,9 +9,14 @@ import dev.recruitdesk.domain.Slot;
 import dev.recruitdesk.domain.SlotStatus;
 import dev.recruitdesk.store.Database;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,35 +94,44 @@ public class SlotService {
      */
     public List<SlotRow> list(Caller caller, long recruiterId, Instant from, Instant to) {
         Scope.require(caller, recruiterId, "schedule", recruiterId);
-        return db.inTransaction(s -> {
-            List<SlotRow> rows = s.createSelectionQuery(
-                            "select new dev.recruitdesk.booking.SlotRow(s.id, s.startAt, s.endAt, s.place, s.status, b.id, b.status, c.name, s.version, b.version)"
-                                    + " from Slot s left join Booking b on b.activeSlotId = s.id left join Candidate c on c.id = b.candidateId"
-                                    + " where s.recruiterId = :r and s.startAt >= :from and s.startAt < :to and s.status <> :cancelled"
-                                    + " order by s.startAt, s.id", SlotRow.class)
-                    .setParameter("r", recruiterId)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .setParameter("cancelled", SlotStatus.CANCELLED)
-                    .setReadOnly(true)
-                    .getResultList();
+        // plain SQL: the console's first screen shows this while Hibernate still boots (Database.jdbc)
+        return db.jdbc(c -> {
+            List<SlotRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select s.id, s.start_at, s.end_at, s.place, s.status, b.id, b.status, c.name, s.version, b.version"
+                            + " from slot s left join booking b on b.active_slot_id = s.id left join candidate c on c.id = b.candidate_id"
+                            + " where s.recruiter_id = ? and s.start_at >= ? and s.start_at < ? and s.status <> ?"
+                            + " order by s.start_at, s.id")) {
+                bindWeek(ps, recruiterId, from, to);
+                ps.setString(4, SlotStatus.CANCELLED.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String bookingStatus = rs.getString(7);
+                        rows.add(new SlotRow(rs.getLong(1), instant(rs, 2), instant(rs, 3), rs.getString(4),
+                                SlotStatus.valueOf(rs.getString(5)), nullableLong(rs, 6),
+                                bookingStatus == null ? null : BookingStatus.valueOf(bookingStatus), rs.getString(8),
+                                rs.getLong(9), nullableLong(rs, 10)));
+                    }
+                }
+            }
             if (rows.isEmpty()) {
                 return List.of();
             }
             // the latest ended booking per slot, when it was a decline
             Map<Long, Declined> declined = new HashMap<>();
-            s.createSelectionQuery(
-                            "select b.slotId, b.id, b.status, c.name from Booking b join Slot s on s.id = b.slotId"
-                                    + " left join Candidate c on c.id = b.candidateId"
-                                    + " where s.recruiterId = :r and s.startAt >= :from and s.startAt < :to and b.activeSlotId is null"
-                                    + " order by b.id", Object[].class)
-                    .setParameter("r", recruiterId)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .setReadOnly(true)
-                    .getResultList()
-                    .forEach(t -> declined.put((Long) t[0], t[2] == BookingStatus.DECLINED
-                            ? new Declined((Long) t[1], (String) t[3]) : null));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select b.slot_id, b.id, b.status, c.name from booking b join slot s on s.id = b.slot_id"
+                            + " left join candidate c on c.id = b.candidate_id"
+                            + " where s.recruiter_id = ? and s.start_at >= ? and s.start_at < ? and b.active_slot_id is null"
+                            + " order by b.id")) {
+                bindWeek(ps, recruiterId, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        declined.put(rs.getLong(1), BookingStatus.DECLINED.name().equals(rs.getString(3))
+                                ? new Declined(rs.getLong(2), rs.getString(4)) : null);
+                    }
+                }
+            }
             if (declined.values().stream().allMatch(java.util.Objects::isNull)) {
                 return rows;
             }
@@ -129,6 +143,21 @@ public class SlotService {
             }
             return out;
         });
+    }
+
+    private static void bindWeek(PreparedStatement ps, long recruiterId, Instant from, Instant to) throws SQLException {
+        ps.setLong(1, recruiterId);
+        ps.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        ps.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /**

@@ -35,6 +35,14 @@ public class Recruiter {
         this.timeZone = zone.getId();
     }
 
+    /** A recruiter read with plain SQL: detached, like any entity once its transaction ended. */
+    public static Recruiter restored(long id, String name, ZoneId zone, String meetingLink) {
+        Recruiter r = new Recruiter(name, zone);
+        r.id = id;
+        r.meetingLink = meetingLink;
+        return r;
+    }
+
     private static String requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

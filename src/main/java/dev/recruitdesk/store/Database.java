@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -19,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open database: a connection pool, a schema owned by Flyway, and a Hibernate session factory that only
- * validates that schema. One per process.
+ * validates that schema. One per process. The console opens it with Hibernate booting in the background
+ * ({@link #openBootingInBackground}): Hibernate's boot was the larger part of the wait for the first week on screen,
+ * and that week is read with plain SQL ({@link #jdbc}); everything else that needs Hibernate waits for it.
  */
 public final class Database implements AutoCloseable {
 
@@ -31,18 +36,41 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    private final CompletableFuture<SessionFactory> sessionFactory;
+    private final HibernateBoot pendingBoot;
+    private final AtomicBoolean bootStarted = new AtomicBoolean();
     private final int appliedMigrations;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory, int appliedMigrations) {
+    /** Boots Hibernate and completes the session factory's future, with the factory or the failure. */
+    private interface HibernateBoot extends Runnable {
+    }
+
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, CompletableFuture<SessionFactory> sessionFactory,
+                     HibernateBoot pendingBoot, int appliedMigrations) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.pendingBoot = pendingBoot;
         this.appliedMigrations = appliedMigrations;
     }
 
     /** Opens the pool, migrates the schema and boots Hibernate; closes what it opened if any step fails. */
     public static Database open(DatabaseSettings settings) {
+        Database db = open(settings, false);
+        db.sessionFactory();
+        return db;
+    }
+
+    /**
+     * Opens the pool and migrates the schema, and returns before Hibernate boots: it boots on a thread of its own
+     * from {@link #bootInBackground()} or the first use of {@link #sessionFactory()} (every {@link #inTransaction}),
+     * which waits for it; {@link #jdbc} does not. A boot failure surfaces at every use.
+     */
+    public static Database openBootingInBackground(DatabaseSettings settings) {
+        return open(settings, true);
+    }
+
+    private static Database open(DatabaseSettings settings, boolean background) {
         long started = System.nanoTime();
         HikariDataSource ds = pool(settings);
         try {
@@ -58,11 +86,29 @@ public final class Database implements AutoCloseable {
                 flyway = "migrated";
             }
             long migratedAt = System.nanoTime();
-            SessionFactory sf = sessionFactory(ds);
-            long now = System.nanoTime();
-            log.info("db.open location={} migrationsApplied={} flyway={} ms={} migrationMs={} hibernateMs={}", settings.location(),
-                    applied, flyway, (now - started) / 1_000_000, (migratedAt - started) / 1_000_000, (now - migratedAt) / 1_000_000);
-            return new Database(settings, ds, sf, applied);
+            log.info("db.open location={} migrationsApplied={} flyway={} migrationMs={}", settings.location(),
+                    applied, flyway, (migratedAt - started) / 1_000_000);
+            CompletableFuture<SessionFactory> sf = new CompletableFuture<>();
+            HibernateBoot boot = () -> {
+                long bootStarted = System.nanoTime();
+                try {
+                    sf.complete(sessionFactory(ds));
+                    log.info("db.hibernate ms={} background={}", (System.nanoTime() - bootStarted) / 1_000_000, background);
+                } catch (RuntimeException | Error e) {
+                    log.error("db.hibernate failed", e);
+                    sf.completeExceptionally(e);
+                }
+            };
+            if (!background) {
+                boot.run();
+                if (sf.isCompletedExceptionally()) {
+                    sf.join(); // rethrows the boot's failure; the pool is closed below
+                }
+            }
+            return new Database(settings, ds, sf, background ? boot : null, applied);
+        } catch (CompletionException e) {
+            ds.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -110,15 +156,65 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a transaction and returns its result; rolls back on any exception. */
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        return sessionFactory().fromTransaction(work);
     }
 
     public void run(Consumer<Session> work) {
-        sessionFactory.inTransaction(work);
+        sessionFactory().inTransaction(work);
     }
 
+    /**
+     * Starts Hibernate's boot on a thread of its own, once; a no-op when it booted in {@link #open}. The console calls
+     * it when its first week is on screen: booting while the window and the first screen were built doubled their
+     * time on a 2-core machine (installer/bench-startup.sh).
+     */
+    public void bootInBackground() {
+        if (pendingBoot != null && bootStarted.compareAndSet(false, true)) {
+            Thread thread = new Thread(pendingBoot, "recruitdesk-orm-boot");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Whether Hibernate's boot has started (or is done): false only on a database opened booting in the background. */
+    public boolean hibernateStarted() {
+        return pendingBoot == null || bootStarted.get();
+    }
+
+    /** The session factory; starts Hibernate's boot if nothing did yet and waits for it; throws what its boot threw. */
     public SessionFactory sessionFactory() {
-        return sessionFactory;
+        bootInBackground();
+        try {
+            return sessionFactory.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("Hibernate could not start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Plain-SQL work on a pooled connection (not waiting for Hibernate). */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} with plain SQL in a transaction of its own (commit on return, roll back on a throw), without
+     * waiting for Hibernate: for the reads the console shows first.
+     */
+    public <T> T jdbc(JdbcWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database read failed: " + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {
@@ -144,7 +240,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        try {
+            if (pendingBoot != null && bootStarted.compareAndSet(false, true)) {
+                sessionFactory.completeExceptionally(new IllegalStateException("The database is closed"));
+            } else {
+                sessionFactory.join().close(); // a boot still running is waited for, so nothing outlives the pool
+            }
+        } catch (CompletionException bootFailed) {
+            // nothing was opened
+        }
         dataSource.close();
         log.info("db.closed location={}", settings.location());
     }

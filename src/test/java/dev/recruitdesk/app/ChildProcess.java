@@ -31,14 +31,22 @@ final class ChildProcess {
     }
 
     static Process start(String... args) {
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) {
         try {
-            return new ProcessBuilder(command(args)).start();
+            return new ProcessBuilder(command(jvmOptions, args)).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -48,13 +56,24 @@ final class ChildProcess {
                 .filter(entry -> !Path.of(entry).endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator)));
         command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return command;
     }
 
     static Result run(String... args) {
-        Process p = start(args);
+        return run(List.of(), args);
+    }
+
+    /** Runs the console (no command flag) on JavaFX's headless platform, as the TestFX tests do. */
+    static Result runConsoleHeadless(String... args) {
+        return run(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true"), args);
+    }
+
+    private static Result run(List<String> jvmOptions, String... args) {
+        Process p = start(jvmOptions, args);
         try {
             // read both streams fully before waiting, so a chatty child cannot block on a full pipe
             var err = p.getErrorStream();

@@ -50,6 +50,13 @@ class LauncherProcessTest {
             assertThat(second.exitCode()).isEqualTo(Main.EXIT_IN_USE);
             assertThat(second.stderr()).contains("RecruitDesk is already running with this data folder (" + home.resolve("data"));
             assertThat(second.stderr()).contains("pid " + first.pid());
+
+            // the console locks the folder on a second thread while JavaFX starts (ConsoleLaunch): told the same,
+            // with the same exit code
+            ChildProcess.Result console = ChildProcess.runConsoleHeadless("--home", home.toString());
+            assertThat(console.exitCode()).as(console.stderr()).isEqualTo(Main.EXIT_IN_USE);
+            assertThat(console.stderr()).contains("RecruitDesk is already running with this data folder (" + home.resolve("data"))
+                    .contains("pid " + first.pid());
         } finally {
             first.destroy();
             first.waitFor();

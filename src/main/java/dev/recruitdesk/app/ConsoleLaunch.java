@@ -1,0 +1,82 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.store.DatabaseInUseException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.application.Application;
+
+/**
+ * Starts the console with two slow beginnings side by side: JavaFX's toolkit on the launching thread, and on a
+ * second thread the logging set-up, the configuration and the data folder's lock (installer/bench-startup.sh:
+ * logging alone was a tenth of a second before the window could start). {@link ConsoleApp#start} takes the
+ * context from here; a second console on the same folder, or a broken configuration, ends the process before any
+ * window shows, with the message on stderr and the exit code {@link Main} documents. The database is not opened
+ * here: opening it while the window was built made the window 0.1 s later (ConsoleStartup).
+ *
+ * <p>This class has no logger on purpose: touching SLF4J here would set up logging on the launching thread
+ * before the second thread could.
+ */
+final class ConsoleLaunch {
+
+    private static volatile ConsoleLaunch current;
+
+    private final CompletableFuture<AppContext> context = new CompletableFuture<>();
+    private final PrintStream err;
+    private volatile int exitCode = -1;
+
+    private ConsoleLaunch(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Runs the console until its window closes; returns an exit code when it could not start, else -1. */
+    static int run(Path home, String[] args, PrintStream err) {
+        ConsoleLaunch launch = new ConsoleLaunch(err);
+        current = launch;
+        Thread startup = new Thread(() -> launch.prepare(home), "recruitdesk-startup");
+        startup.setDaemon(true);
+        startup.start();
+        Application.launch(ConsoleApp.class, args);
+        return launch.exitCode;
+    }
+
+    private void prepare(Path home) {
+        AppContext opened;
+        try {
+            AppContext.logStart(home, LaunchOptions.Mode.CONSOLE);
+            opened = AppContext.forHome(home, Clock.systemUTC());
+            opened.lockDataFolder();
+        } catch (Throwable e) {
+            context.completeExceptionally(e);
+            return;
+        }
+        context.complete(opened);
+    }
+
+    /**
+     * The context for {@link ConsoleApp#start}, on the FX thread: ready by then (the toolkit takes longer to start
+     * than the logging). Empty when the console cannot start: the message is printed and the exit code set, and
+     * the caller leaves without showing a window.
+     */
+    static Optional<AppContext> awaitContext() {
+        ConsoleLaunch launch = Objects.requireNonNull(current, "ConsoleLaunch.run was not called");
+        try {
+            return Optional.of(launch.context.join());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof DatabaseInUseException) {
+                launch.err.println(cause.getMessage());
+                launch.exitCode = Main.EXIT_IN_USE;
+            } else {
+                org.slf4j.LoggerFactory.getLogger(ConsoleLaunch.class).error("start.failed", cause);
+                launch.err.println("RecruitDesk could not start: " + cause.getMessage());
+                launch.exitCode = Main.EXIT_FAILURE;
+            }
+            return Optional.empty();
+        }
+    }
+}
