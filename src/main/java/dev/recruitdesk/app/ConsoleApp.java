@@ -22,6 +22,7 @@ import dev.recruitdesk.ui.accounts.ChangePasswordViewModel;
 import dev.recruitdesk.ui.login.LoginView;
 import dev.recruitdesk.ui.login.LoginViewModel;
 import dev.recruitdesk.ui.shell.ShellView;
+import dev.recruitdesk.ui.shell.StartupFrame;
 import dev.recruitdesk.ui.simulator.SandboxChat;
 import dev.recruitdesk.ui.simulator.SimulatorView;
 import dev.recruitdesk.ui.simulator.SimulatorViewModel;
@@ -31,8 +32,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -73,14 +76,14 @@ public class ConsoleApp extends Application {
             context = launched.get();
         }
         tasks = new FxTaskRunner();
-        applyTheme(context.config().get(Config.Key.UI_THEME).orElse("light"));
+        String theme = context.config().get(Config.Key.UI_THEME).orElse("light");
         Locale locale = I18n.chooseLocale(context.config().get(Config.Key.UI_LANGUAGE).orElse(null), Locale.getDefault());
         I18n i18n = new I18n(locale);
 
-        ViewLoader.Loaded<ShellView> shell = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
-        Scene scene = new Scene(shell.root(), 1180, 760);
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
-        stage.titleProperty().bind(shell.controller().titleProperty());
+        // the first frame is the shell's outline without controls; the shell itself is built right after it
+        Scene scene = new Scene(StartupFrame.build(i18n, "dark".equals(theme)), 1180, 760);
+        stage.titleProperty().unbind();
+        stage.setTitle("RecruitDesk");
         stage.setScene(scene);
         if (stage.getIcons().isEmpty()) {
             // the title bar's size before the window shows; the task switcher's and docks' sizes a moment later,
@@ -95,11 +98,42 @@ public class ConsoleApp extends Application {
         // the week's rows reached the screen: the summary line is set in the same pulse as the calendar's blocks
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
+        afterNextFrame(() -> showShell(stage, scene, theme, i18n));
+    }
 
+    /**
+     * Opens the database (on a task) and, meanwhile, puts the shell into the window in place of the first frame;
+     * the screens follow once the database is open.
+     */
+    private void showShell(Stage stage, Scene scene, String theme, I18n i18n) {
+        ShellView[] shown = new ShellView[1];
+        // the task's callbacks run on the FX thread after this method returned, so the shell is there by then
         tasks.run(context::openConsoleBackend, opened -> {
             backend = opened;
-            signIn(opened, shell.controller(), i18n, stage);
-        }, failure -> showStartFailure(shell.controller(), i18n, failure));
+            signIn(opened, shown[0], i18n, stage);
+        }, failure -> showStartFailure(shown[0], i18n, failure));
+        applyTheme(theme);
+        ViewLoader.Loaded<ShellView> shell = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
+        shown[0] = shell.controller();
+        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+        scene.setRoot(shell.root());
+        stage.titleProperty().bind(shell.controller().titleProperty());
+        StartupProbe.watchNextFrame("shell");
+    }
+
+    /** Runs {@code then} on the FX thread once the window's next frame was drawn (at the pulse after it). */
+    private static void afterNextFrame(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     private static Image icon(int size) {
@@ -143,22 +177,31 @@ public class ConsoleApp extends Application {
     private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
         ConsoleServices services = servicesOf(opened, caller);
         AdminServices admin = adminServicesOf(opened, caller, ConsoleApp::applyTheme);
-        // the first week first (read without Hibernate); Hibernate's boot, the counts and the bot services a moment later
+        // the Schedule is built now and shown with its first week (read without Hibernate): one CSS pass and one frame
+        // for both; once that frame is drawn, Hibernate boots and the counts and the bot services start
         AtomicReference<Runnable> afterFirstWeek = new AtomicReference<>();
         TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> afterFirstWeek.get().run());
         Screens screens = new Screens(services, admin, screenTasks, i18n, url -> getHostServices().showDocument(url));
+        Parent schedule = screens.schedule();
         afterFirstWeek.set(() -> {
-            opened.database().bootInBackground();
-            shell.showPeopleScreens(screens);
-            shell.watchBot(admin.status(), tasks);
-            startServices(opened, shell, i18n, stage);
+            shell.showReady(services.dbLocation(), services.teamMode(), schedule);
+            addScreens(opened, caller, services, screens, shell, i18n);
+            afterNextFrame(() -> {
+                opened.database().bootInBackground();
+                shell.showPeopleScreens(screens);
+                shell.watchBot(admin.status(), tasks);
+                startServices(opened, shell, i18n, stage);
+            });
         });
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),
                     caller.isAdmin(), () -> ChangePasswordView.open(stage, new ChangePasswordViewModel(opened.accounts(), caller, tasks, i18n), i18n),
                     () -> signOut(shell, stage));
         }
-        shell.showReady(services.dbLocation(), services.teamMode(), screens.schedule());
+    }
+
+    /** The screens after the Schedule, built on first visit; all appear with the Schedule's first week. */
+    private void addScreens(Backend opened, Caller caller, ConsoleServices services, Screens screens, ShellView shell, I18n i18n) {
         shell.addScreen("navDashboard", screens::dashboard);
         shell.addScreen("navDelivery", screens::delivery);
         if (caller.isAdmin()) {

@@ -70,6 +70,27 @@ public final class StartupProbe {
         }.start();
     }
 
+    /**
+     * Call on the FX thread after changing what the window shows: prints {@code probe.NAME-shown ms=…} at the pulse
+     * after the next one (the change's frame was rendered by then).
+     */
+    public static void watchNextFrame(String name) {
+        if (!enabled()) {
+            return;
+        }
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    report(name + "-shown", "");
+                }
+            }
+        }.start();
+    }
+
     /** Milestones go to stdout on purpose: they are the interface installer/bench-startup.sh reads, not log lines. */
     private static void report(String milestone, String extra) {
         System.out.println("probe." + milestone + " ms=" + uptime() + extra);

@@ -37,6 +37,8 @@ class ScheduleFlowTest {
     Path home;
     private Stage stage;
     private ConsoleApp app;
+    private Node firstFrame;
+    private String firstTitle;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -45,6 +47,8 @@ class ScheduleFlowTest {
         Files.writeString(home.resolve("recruitdesk.properties"), "ui.language=en\n");
         app = new ConsoleApp(AppContext.forHome(home, CLOCK));
         app.start(stage);
+        firstFrame = stage.getScene().getRoot();
+        firstTitle = stage.getTitle();
     }
 
     @AfterEach
@@ -56,7 +60,13 @@ class ScheduleFlowTest {
 
     @Test
     void publishesASlotShowsAnOverlapInlineAndKeepsTheSlotAfterARestart(FxRobot robot) throws Exception {
+        // the window shows the shell's outline first (StartupFrame); the shell takes its place in the same window
+        assertThat(firstFrame.getId()).isEqualTo("startupFrame");
+        assertThat(firstTitle).isEqualTo("RecruitDesk");
         awaitSchedule(robot);
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains("shell");
+        // the other screens, the counts and Hibernate come once the first week is on screen
+        await(() -> !robot.lookup("#navRequests").queryAs(Node.class).isDisabled());
         // the window's icon in every size: one before it shows, the others loaded off the FX thread after
         await(() -> stage.getIcons().size() == 6);
         robot.clickOn("#listModeButton");
