@@ -30,7 +30,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -108,8 +108,13 @@ public class ConsoleApp extends Application {
     private void showShell(Stage stage, Scene scene, String theme, I18n i18n) {
         ShellView[] shown = new ShellView[1];
         // the task's callbacks run on the FX thread after this method returned, so the shell is there by then
-        tasks.run(context::openConsoleBackend, opened -> {
-            backend = opened;
+        tasks.run(() -> {
+            Backend opened = context.openConsoleBackend();
+            // the embedded file's only user needs no login: its screens are prepared on this thread too
+            return opened.database().settings().isPostgres() ? new Opened(opened, null)
+                    : new Opened(opened, prepareOrClose(opened, soleUser(opened), i18n));
+        }, opened -> {
+            backend = opened.backend();
             signIn(opened, shown[0], i18n, stage);
         }, failure -> showStartFailure(shown[0], i18n, failure));
         applyTheme(theme);
@@ -163,33 +168,69 @@ public class ConsoleApp extends Application {
      * Team mode (PostgreSQL) asks who is there before the screens appear, or for the first admin on a database
      * without accounts; the embedded database's only user is its owner, with every right and no login.
      */
-    private void signIn(Backend opened, ShellView shell, I18n i18n, Stage stage) {
-        if (opened.database().settings().isPostgres()) {
-            shell.showLogin(LoginView.load(new LoginViewModel(opened.accounts(), tasks, i18n, ZoneId.systemDefault(),
-                    caller -> showConsole(opened, caller, shell, i18n, stage)), i18n));
-        } else {
-            showConsole(opened, Caller.soleUser(opened.currentRecruiterId(), System.getProperty("user.name", "console")),
-                    shell, i18n, stage);
+    private void signIn(Opened opened, ShellView shell, I18n i18n, Stage stage) {
+        if (opened.console() != null) {
+            showConsole(opened.console(), shell, i18n, stage);
+            return;
+        }
+        Backend team = opened.backend();
+        shell.showLogin(LoginView.load(new LoginViewModel(team.accounts(), tasks, i18n, ZoneId.systemDefault(),
+                caller -> tasks.run(() -> prepare(team, caller, i18n), prepared -> showConsole(prepared, shell, i18n, stage),
+                        failure -> showStartFailure(shell, i18n, failure))), i18n));
+    }
+
+    private static Caller soleUser(Backend opened) {
+        return Caller.soleUser(opened.currentRecruiterId(), System.getProperty("user.name", "console"));
+    }
+
+    /** An open backend, and the console prepared for its user when nobody has to sign in first. */
+    private record Opened(Backend backend, PreparedConsole console) {
+    }
+
+    /** A user's screens, prepared off the FX thread: the services (database reads) and the Schedule with its FXML. */
+    private record PreparedConsole(Backend backend, Caller caller, ConsoleServices services, AdminServices admin,
+                                   Screens screens, Parent schedule, CompletableFuture<Void> firstWeek) {
+    }
+
+    private PreparedConsole prepareOrClose(Backend opened, Caller caller, I18n i18n) {
+        try {
+            return prepare(opened, caller, i18n);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
         }
     }
 
-    /** Builds the screens for {@code caller}: recruiters see neither Templates nor Accounts, nor Settings' admin parts. */
-    private void showConsole(Backend opened, Caller caller, ShellView shell, I18n i18n, Stage stage) {
+    /**
+     * Reads what the screens need and builds the Schedule, on a task: nodes may be made on any thread until they are
+     * in a showing window, and the FX thread meanwhile draws the shell. The Schedule starts loading its first week.
+     */
+    private PreparedConsole prepare(Backend opened, Caller caller, I18n i18n) {
         ConsoleServices services = servicesOf(opened, caller);
         AdminServices admin = adminServicesOf(opened, caller, ConsoleApp::applyTheme);
-        // the Schedule is built now and shown with its first week (read without Hibernate): one CSS pass and one frame
-        // for both; once that frame is drawn, Hibernate boots and the counts and the bot services start
-        AtomicReference<Runnable> afterFirstWeek = new AtomicReference<>();
-        TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> afterFirstWeek.get().run());
+        CompletableFuture<Void> firstWeek = new CompletableFuture<>();
+        // completed on the FX thread, right after the first week's rows reached the Schedule
+        TaskRunner screenTasks = ConsoleStartup.notifyingFirstResult(tasks, () -> firstWeek.complete(null));
         Screens screens = new Screens(services, admin, screenTasks, i18n, url -> getHostServices().showDocument(url));
-        Parent schedule = screens.schedule();
-        afterFirstWeek.set(() -> {
-            shell.showReady(services.dbLocation(), services.teamMode(), schedule);
-            addScreens(opened, caller, services, screens, shell, i18n);
+        return new PreparedConsole(opened, caller, services, admin, screens, screens.schedule(), firstWeek);
+    }
+
+    /**
+     * Shows the prepared screens: the Schedule together with its first week (read without Hibernate: one CSS pass
+     * and one frame for both); once that frame is drawn, Hibernate boots and the counts and the bot services start.
+     * Recruiters see neither Templates nor Accounts, nor Settings' admin parts.
+     */
+    private void showConsole(PreparedConsole console, ShellView shell, I18n i18n, Stage stage) {
+        Backend opened = console.backend();
+        Caller caller = console.caller();
+        // thenRun on the FX thread: at once when the week is already there, else when it arrives (also on the FX thread)
+        console.firstWeek().thenRun(() -> {
+            shell.showReady(console.services().dbLocation(), console.services().teamMode(), console.schedule());
+            addScreens(opened, caller, console.services(), console.screens(), shell, i18n);
             afterNextFrame(() -> {
                 opened.database().bootInBackground();
-                shell.showPeopleScreens(screens);
-                shell.watchBot(admin.status(), tasks);
+                shell.showPeopleScreens(console.screens());
+                shell.watchBot(console.admin().status(), tasks);
                 startServices(opened, shell, i18n, stage);
             });
         });
