@@ -10,6 +10,7 @@ import dev.recruitdesk.accounts.Caller;
 import dev.recruitdesk.booking.MessageActions;
 import dev.recruitdesk.ui.AdminServices;
 import dev.recruitdesk.ui.ConsoleServices;
+import dev.recruitdesk.ui.Frames;
 import dev.recruitdesk.ui.FxTaskRunner;
 import dev.recruitdesk.ui.I18n;
 import dev.recruitdesk.ui.Screens;
@@ -32,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -98,7 +98,7 @@ public class ConsoleApp extends Application {
         // the week's rows reached the screen: the summary line is set in the same pulse as the calendar's blocks
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
-        afterNextFrame(() -> showShell(stage, scene, theme, i18n));
+        Frames.afterNextFrame(() -> showShell(stage, scene, theme, i18n));
     }
 
     /**
@@ -124,21 +124,6 @@ public class ConsoleApp extends Application {
         scene.setRoot(shell.root());
         stage.titleProperty().bind(shell.controller().titleProperty());
         StartupProbe.watchNextFrame("shell");
-    }
-
-    /** Runs {@code then} on the FX thread once the window's next frame was drawn (at the pulse after it). */
-    private static void afterNextFrame(Runnable then) {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    then.run();
-                }
-            }
-        }.start();
     }
 
     private static Image icon(int size) {
@@ -227,7 +212,7 @@ public class ConsoleApp extends Application {
         console.firstWeek().thenRun(() -> {
             shell.showReady(console.services().dbLocation(), console.services().teamMode(), console.schedule());
             addScreens(opened, caller, console.services(), console.screens(), shell, i18n);
-            afterNextFrame(() -> {
+            Frames.afterNextFrame(() -> {
                 opened.database().bootInBackground();
                 shell.showPeopleScreens(console.screens());
                 shell.watchBot(console.admin().status(), tasks);

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import dev.recruitdesk.ui.Frames;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
@@ -75,20 +76,9 @@ public final class StartupProbe {
      * after the next one (the change's frame was rendered by then).
      */
     public static void watchNextFrame(String name) {
-        if (!enabled()) {
-            return;
+        if (enabled()) {
+            Frames.afterNextFrame(() -> report(name + "-shown", ""));
         }
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    report(name + "-shown", "");
-                }
-            }
-        }.start();
     }
 
     /** Milestones go to stdout on purpose: they are the interface installer/bench-startup.sh reads, not log lines. */

@@ -1,5 +1,6 @@
 package dev.recruitdesk.delivery;
 
+import dev.recruitdesk.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,17 +74,7 @@ final class Sql {
 
     /** Runs {@code work} on a pooled connection in its own transaction: commit on return, roll back on a throw. */
     static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Database.inTransaction(dataSource, work::run);
     }
 
     /** Runs one statement binding {@code args} by their Java type ({@code null} lets the database infer it). */

@@ -203,7 +203,17 @@ public final class Database implements AutoCloseable {
      * waiting for Hibernate: for the reads the console shows first.
      */
     public <T> T jdbc(JdbcWork<T> work) {
+        try {
+            return inTransaction(dataSource, work);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} on a connection of {@code dataSource} in its own transaction: commit on return, roll back on a throw. */
+    public static <T> T inTransaction(DataSource dataSource, JdbcWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -212,8 +222,6 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Database read failed: " + e.getMessage(), e);
         }
     }
 
