@@ -1,6 +1,5 @@
 package dev.recruitdesk.app;
 
-import dev.recruitdesk.store.DatabaseInUseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,16 +44,14 @@ final class ConsoleLaunch {
     }
 
     private void prepare(Path home) {
-        AppContext opened;
         try {
             AppContext.logStart(home, LaunchOptions.Mode.CONSOLE);
-            opened = AppContext.forHome(home, Clock.systemUTC());
+            AppContext opened = AppContext.forHome(home, Clock.systemUTC());
             opened.lockDataFolder();
+            context.complete(opened);
         } catch (Throwable e) {
             context.completeExceptionally(e);
-            return;
         }
-        context.complete(opened);
     }
 
     /**
@@ -67,15 +64,7 @@ final class ConsoleLaunch {
         try {
             return Optional.of(launch.context.join());
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof DatabaseInUseException) {
-                launch.err.println(cause.getMessage());
-                launch.exitCode = Main.EXIT_IN_USE;
-            } else {
-                org.slf4j.LoggerFactory.getLogger(ConsoleLaunch.class).error("start.failed", cause);
-                launch.err.println("RecruitDesk could not start: " + cause.getMessage());
-                launch.exitCode = Main.EXIT_FAILURE;
-            }
+            launch.exitCode = Main.startFailed(e.getCause() == null ? e : e.getCause(), launch.err);
             return Optional.empty();
         }
     }

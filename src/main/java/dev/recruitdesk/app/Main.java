@@ -79,14 +79,23 @@ public final class Main {
                 default:
                     throw new IllegalStateException("not a command: " + options.mode());
             }
-        } catch (DatabaseInUseException e) {
-            err.println(e.getMessage());
-            return EXIT_IN_USE;
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Main.class).error("start.failed", e);
-            err.println("RecruitDesk could not start: " + e.getMessage());
-            return EXIT_FAILURE;
+            return startFailed(e, err);
         }
+    }
+
+    /**
+     * Tells the user on {@code err} why the process could not start and returns its exit code: another process on
+     * the data folder, or anything else (logged).
+     */
+    static int startFailed(Throwable failure, PrintStream err) {
+        if (failure instanceof DatabaseInUseException) {
+            err.println(failure.getMessage());
+            return EXIT_IN_USE;
+        }
+        LoggerFactory.getLogger(Main.class).error("start.failed", failure);
+        err.println("RecruitDesk could not start: " + failure.getMessage());
+        return EXIT_FAILURE;
     }
 
     private static int runHeadless(AppContext context, PrintStream err) {

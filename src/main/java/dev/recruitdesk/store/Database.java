@@ -56,9 +56,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool, migrates the schema and boots Hibernate; closes what it opened if any step fails. */
     public static Database open(DatabaseSettings settings) {
-        Database db = open(settings, false);
-        db.sessionFactory();
-        return db;
+        return open(settings, false);
     }
 
     /**

@@ -1,0 +1,35 @@
+package dev.recruitdesk.domain;
+
+import java.util.List;
+
+/**
+ * A request a rule refused: names the form field it is about and carries a message key with arguments, so the
+ * console shows it inline next to that field in the user's language. The capabilities' own kinds extend it
+ * ({@code booking.RuleViolation}, {@code accounts.AccountProblem}).
+ */
+public abstract class FieldProblem extends RuntimeException {
+
+    private final String field;
+    private final String messageKey;
+    private final List<Object> args;
+
+    protected FieldProblem(String field, String messageKey, Object... args) {
+        super(messageKey + (args.length == 0 ? "" : " " + List.of(args)));
+        this.field = field;
+        this.messageKey = messageKey;
+        this.args = List.of(args);
+    }
+
+    /** The form field, e.g. {@code start} or {@code password}; empty when it concerns the whole form. */
+    public String field() {
+        return field;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.toArray();
+    }
+}
