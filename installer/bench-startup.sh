@@ -5,6 +5,7 @@
 #       with its controls, was on screen)
 #   (b) schedule data: uptime when the Schedule screen shows the week's slots, from a home with 5,000 slots
 #                                                                                RecruitDesk / hello   goal <= 2.5
+#       (the form column beside the week fills in a frame later; the row after it says when)
 #   (c) resident memory (VmRSS) one second after that data showed                RecruitDesk           goal <= 300 MB
 # Runs alternate (warm-up of each, then hello, console, hello, console, …); figures are medians. Prints a table
 # and writes target/bench/startup.json.
@@ -70,10 +71,11 @@ run console "$scratch/warm-console.out"
 for i in $(seq 1 "$runs"); do
   run hello "$scratch/hello-$i.out"
   run console "$scratch/console-$i.out"
-  printf 'run %d: hello window=%s rss=%s kB | console window=%s shell=%s data=%s rss=%s kB\n' "$i" \
+  printf 'run %d: hello window=%s rss=%s kB | console window=%s shell=%s data=%s form=%s rss=%s kB\n' "$i" \
     "$(value window-shown "$scratch/hello-$i.out")" "$(value rss "$scratch/hello-$i.out")" \
     "$(value window-shown "$scratch/console-$i.out")" "$(value shell-shown "$scratch/console-$i.out")" \
-    "$(value schedule-data-shown "$scratch/console-$i.out")" "$(value rss "$scratch/console-$i.out")"
+    "$(value schedule-data-shown "$scratch/console-$i.out")" "$(value schedule-form-shown "$scratch/console-$i.out")" \
+    "$(value rss "$scratch/console-$i.out")"
 done
 collect() { for i in $(seq 1 "$runs"); do value "$2" "$scratch/$1-$i.out"; done | median; }
 hello_window=$(collect hello window-shown)
@@ -81,8 +83,9 @@ hello_rss=$(collect hello rss)
 console_window=$(collect console window-shown)
 console_shell=$(collect console shell-shown)
 console_data=$(collect console schedule-data-shown)
+console_form=$(collect console schedule-form-shown)
 console_rss=$(collect console rss)
-for v in hello_window hello_rss console_window console_shell console_data console_rss; do
+for v in hello_window hello_rss console_window console_shell console_data console_form console_rss; do
   [ -n "${!v}" ] || { echo "bench-startup: no figure for $v; last output:" >&2; tail -20 "$scratch/console-$runs.out.err" >&2; exit 1; }
 done
 
@@ -91,6 +94,7 @@ met() { awk -v v="$1" -v g="$2" 'BEGIN {print (v <= g) ? "yes" : "NO"}'; }
 window_ratio=$(ratio "$console_window" "$hello_window")
 shell_ratio=$(ratio "$console_shell" "$hello_window")
 data_ratio=$(ratio "$console_data" "$hello_window")
+form_ratio=$(ratio "$console_form" "$hello_window")
 rss_mb=$((console_rss / 1024))
 hello_rss_mb=$((hello_rss / 1024))
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -99,6 +103,7 @@ printf '\n%-38s %12s %10s %14s %5s\n' metric RecruitDesk hello ratio/goal met?
 printf '%-38s %9s ms %7s ms %7s/≤1.3 %5s\n' "(a) window shown (median of $runs)" "$console_window" "$hello_window" "$window_ratio" "$(met "$window_ratio" 1.3)"
 printf '%-38s %9s ms %7s ms %7s %11s\n' "    full shell (controls) shown" "$console_shell" "$hello_window" "$shell_ratio" "(no goal)"
 printf '%-38s %9s ms %7s ms %7s/≤2.5 %5s\n' "(b) schedule shows 500 of 5,000 slots" "$console_data" "$hello_window" "$data_ratio" "$(met "$data_ratio" 2.5)"
+printf '%-38s %9s ms %7s ms %7s %11s\n' "    and the form beside the week" "$console_form" "$hello_window" "$form_ratio" "(no goal)"
 printf '%-38s %9s MB %7s MB %6s/≤300 %5s\n' "(c) resident memory after (b)" "$rss_mb" "$hello_rss_mb" "$rss_mb" "$(met "$rss_mb" 300)"
 printf 'load average now: %s on %s cores; %d s in all\n' "$load" "$(nproc)" "$SECONDS"
 
@@ -118,6 +123,8 @@ cat >"$bench/startup.json" <<JSON
   "scheduleDataShownMs": $console_data,
   "scheduleDataRatio": $data_ratio,
   "scheduleDataRatioGoal": 2.5,
+  "scheduleFormShownMs": $console_form,
+  "scheduleFormRatio": $form_ratio,
   "rssKb": $console_rss,
   "rssGoalMb": 300,
   "runs": {
@@ -125,6 +132,7 @@ cat >"$bench/startup.json" <<JSON
     "windowShownMs": [$(for i in $(seq 1 "$runs"); do value window-shown "$scratch/console-$i.out"; done | paste -sd,)],
     "shellShownMs": [$(for i in $(seq 1 "$runs"); do value shell-shown "$scratch/console-$i.out"; done | paste -sd,)],
     "scheduleDataShownMs": [$(for i in $(seq 1 "$runs"); do value schedule-data-shown "$scratch/console-$i.out"; done | paste -sd,)],
+    "scheduleFormShownMs": [$(for i in $(seq 1 "$runs"); do value schedule-form-shown "$scratch/console-$i.out"; done | paste -sd,)],
     "rssKb": [$(for i in $(seq 1 "$runs"); do value rss "$scratch/console-$i.out"; done | paste -sd,)]
   }
 }

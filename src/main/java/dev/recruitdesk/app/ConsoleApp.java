@@ -86,11 +86,8 @@ public class ConsoleApp extends Application {
         stage.setTitle("RecruitDesk");
         stage.setScene(scene);
         if (stage.getIcons().isEmpty()) {
-            // the title bar's size before the window shows; the task switcher's and docks' sizes a moment later,
-            // decoded off the FX thread (six PNGs were a tenth of the shell's build)
+            // the title bar's size before the window shows; the other sizes once the first screen is there
             stage.getIcons().add(icon(32));
-            tasks.run(() -> IntStream.of(16, 48, 64, 128, 256).mapToObj(ConsoleApp::icon).toList(),
-                    more -> stage.getIcons().addAll(more), failure -> log.warn("console.icons failed: {}", failure.toString()));
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -98,6 +95,8 @@ public class ConsoleApp extends Application {
         // the week's rows reached the screen: the summary line is set in the same pulse as the calendar's blocks
         StartupProbe.watchFromShow("schedule-data", () -> scene.lookup("#weekSummary") instanceof Label summary
                 && summary.isVisible() && !summary.getText().isBlank());
+        // and the form beside the week, a frame later (ScheduleView)
+        StartupProbe.watchUntil("schedule-form", () -> scene.lookup("#createButton") != null);
         Frames.afterNextFrame(() -> showShell(stage, scene, theme, i18n));
     }
 
@@ -124,6 +123,19 @@ public class ConsoleApp extends Application {
         scene.setRoot(shell.root());
         stage.titleProperty().bind(shell.controller().titleProperty());
         StartupProbe.watchNextFrame("shell");
+    }
+
+    /**
+     * The task switcher's and docks' icon sizes, decoded off the FX thread once the first screen (the week, or the
+     * login) is on screen: six PNGs were a tenth of the shell's build, and decoding them while the database opened
+     * slowed the first week.
+     */
+    private void addRemainingIcons(Stage stage) {
+        if (stage.getIcons().size() > 1) {
+            return;
+        }
+        tasks.run(() -> IntStream.of(16, 48, 64, 128, 256).mapToObj(ConsoleApp::icon).toList(),
+                more -> stage.getIcons().addAll(more), failure -> log.warn("console.icons failed: {}", failure.toString()));
     }
 
     private static Image icon(int size) {
@@ -159,6 +171,7 @@ public class ConsoleApp extends Application {
             return;
         }
         Backend team = opened.backend();
+        addRemainingIcons(stage);
         shell.showLogin(LoginView.load(new LoginViewModel(team.accounts(), tasks, i18n, ZoneId.systemDefault(),
                 caller -> tasks.run(() -> prepare(team, caller, i18n), prepared -> showConsole(prepared, shell, i18n, stage),
                         failure -> showStartFailure(shell, i18n, failure))), i18n));
@@ -202,7 +215,8 @@ public class ConsoleApp extends Application {
 
     /**
      * Shows the prepared screens: the Schedule together with its first week (read without Hibernate: one CSS pass
-     * and one frame for both); once that frame is drawn, Hibernate boots and the counts and the bot services start.
+     * and one frame for both), its form column in the next frame; once that is drawn, Hibernate boots and the counts
+     * and the bot services start.
      * Recruiters see neither Templates nor Accounts, nor Settings' admin parts.
      */
     private void showConsole(PreparedConsole console, ShellView shell, I18n i18n, Stage stage) {
@@ -212,12 +226,14 @@ public class ConsoleApp extends Application {
         console.firstWeek().thenRun(() -> {
             shell.showReady(console.services().dbLocation(), console.services().teamMode(), console.schedule());
             addScreens(opened, caller, console.services(), console.screens(), shell, i18n);
-            Frames.afterNextFrame(() -> {
+            // the week's frame, then the Schedule's form column (ScheduleView adds it a frame later), then the rest
+            Frames.afterNextFrame(() -> Frames.afterNextFrame(() -> {
                 opened.database().bootInBackground();
+                addRemainingIcons(stage);
                 shell.showPeopleScreens(console.screens());
                 shell.watchBot(console.admin().status(), tasks);
                 startServices(opened, shell, i18n, stage);
-            });
+            }));
         });
         if (caller.accountId() != null) {
             shell.showSignedIn(caller.name(), i18n.tr("accounts.role." + caller.role().name().toLowerCase(Locale.ROOT)),

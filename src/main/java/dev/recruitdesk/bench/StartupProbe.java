@@ -72,6 +72,29 @@ public final class StartupProbe {
     }
 
     /**
+     * Call on the FX thread: prints {@code probe.NAME-shown ms=…} at the pulse after the one where {@code shown}
+     * first held (that frame was rendered by then), for a milestone besides the one {@link #watchFromShow} waits for.
+     */
+    public static void watchUntil(String name, BooleanSupplier shown) {
+        if (!enabled()) {
+            return;
+        }
+        new AnimationTimer() {
+            private boolean seen;
+
+            @Override
+            public void handle(long now) {
+                if (seen) {
+                    stop();
+                    report(name + "-shown", "");
+                } else {
+                    seen = shown.getAsBoolean();
+                }
+            }
+        }.start();
+    }
+
+    /**
      * Call on the FX thread after changing what the window shows: prints {@code probe.NAME-shown ms=…} at the pulse
      * after the next one (the change's frame was rendered by then).
      */

@@ -42,6 +42,13 @@ public class ShellView {
     private static final List<KeyCode> NAV_KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
             KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9);
 
+    /**
+     * How long opening may take before the spinner joins "Opening the database…". A usual start is quicker and shows
+     * the words alone: the spinner's animation redrew the window 60 times a second while the database opened, which
+     * on a 2-core machine made the first week appear ~50 ms later (installer/bench-startup.sh).
+     */
+    static final Duration SPINNER_DELAY = Duration.seconds(1);
+
     private final I18n i18n;
 
     @FXML private BorderPane shell;
@@ -83,6 +90,7 @@ public class ShellView {
     private Runnable onSignOut = () -> { };
     private Runnable onChangePassword = () -> { };
     private final List<Timeline> timers = new ArrayList<>();
+    private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
     private boolean adminSectionsHidden;
 
     public ShellView(I18n i18n) {
@@ -103,6 +111,10 @@ public class ShellView {
         });
         quitButton.setVisible(false);
         quitButton.setManaged(false);
+        // hidden, its place kept: the words do not move when it shows
+        loadingProgress.setVisible(false);
+        spinnerDelay.setOnFinished(e -> loadingProgress.setVisible(true));
+        spinnerDelay.play();
         loadingError.setVisible(false);
         loadingError.setManaged(false);
         statusMode.setText(i18n.tr("status.starting"));
@@ -127,6 +139,7 @@ public class ShellView {
 
     /** Shows the started database and the first screen. */
     public void showReady(String location, boolean teamMode, Node schedule) {
+        spinnerDelay.stop();
         String mode = i18n.tr(teamMode ? "status.mode.team" : "status.mode.embedded");
         title.set(i18n.tr("window.title", mode, location));
         statusMode.setText(mode);
@@ -196,6 +209,7 @@ public class ShellView {
      * navigation stays disabled until {@link #showReady}.
      */
     public void showLogin(Node login) {
+        spinnerDelay.stop();
         statusMode.setText(i18n.tr("status.mode.team"));
         content.getChildren().setAll(login);
     }
@@ -368,6 +382,7 @@ public class ShellView {
 
     /** Shows why the console cannot start, with a button to close it. */
     public void showFailure(String message, Runnable quit) {
+        spinnerDelay.stop();
         loadingProgress.setVisible(false);
         loadingProgress.setManaged(false);
         loadingLabel.setText(i18n.tr("startup.failed"));
