@@ -80,7 +80,11 @@ public class ConsoleApp extends Application {
         Locale locale = I18n.chooseLocale(context.config().get(Config.Key.UI_LANGUAGE).orElse(null), Locale.getDefault());
         I18n i18n = new I18n(locale);
 
-        // the first frame is the shell's outline without controls; the shell itself is built right after it
+        // the database opens from now on; the first frame is the shell's outline without controls, the shell itself
+        // is built right after it
+        CompletableFuture<Void> themed = new CompletableFuture<>();
+        CompletableFuture<ShellView> shell = new CompletableFuture<>();
+        openInBackground(stage, i18n, themed, shell);
         Scene scene = new Scene(StartupFrame.build(i18n, "dark".equals(theme)), 1180, 760);
         stage.titleProperty().unbind();
         stage.setTitle("RecruitDesk");
@@ -97,32 +101,44 @@ public class ConsoleApp extends Application {
                 && summary.isVisible() && !summary.getText().isBlank());
         // and the form beside the week, a frame later (ScheduleView)
         StartupProbe.watchUntil("schedule-form", () -> scene.lookup("#createButton") != null);
-        Frames.afterNextFrame(() -> showShell(stage, scene, theme, i18n));
+        Frames.afterNextFrame(() -> showShell(stage, scene, theme, i18n, themed, shell));
     }
 
     /**
-     * Opens the database (on a task) and, meanwhile, puts the shell into the window in place of the first frame;
-     * the screens follow once the database is open.
+     * Opens the database and prepares the screens on a task; started before the window's first frame is built (the
+     * FX thread's work until then is light). The screens are built once the theme is set, the results shown once the
+     * shell is there: {@link #showShell} does both meanwhile.
      */
-    private void showShell(Stage stage, Scene scene, String theme, I18n i18n) {
-        ShellView[] shown = new ShellView[1];
-        // the task's callbacks run on the FX thread after this method returned, so the shell is there by then
+    private void openInBackground(Stage stage, I18n i18n, CompletableFuture<Void> themed, CompletableFuture<ShellView> shell) {
         tasks.run(() -> {
             Backend opened = context.openConsoleBackend();
-            // the embedded file's only user needs no login: its screens are prepared on this thread too
+            // team mode asks who is there first; the embedded file's only user needs no login: the screens are
+            // prepared on this thread too
             return opened.database().settings().isPostgres() ? new Opened(opened, null)
-                    : new Opened(opened, prepareOrClose(opened, soleUser(opened), i18n));
-        }, opened -> {
+                    : new Opened(opened, prepareOrClose(opened, themed, i18n));
+        }, opened -> shell.thenAccept(shown -> {
             backend = opened.backend();
-            signIn(opened, shown[0], i18n, stage);
-        }, failure -> showStartFailure(shown[0], i18n, failure));
-        applyTheme(theme);
-        ViewLoader.Loaded<ShellView> shell = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
-        shown[0] = shell.controller();
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
-        scene.setRoot(shell.root());
-        stage.titleProperty().bind(shell.controller().titleProperty());
-        StartupProbe.watchNextFrame("shell");
+            signIn(opened, shown, i18n, stage);
+        }), failure -> shell.thenAccept(shown -> showStartFailure(shown, i18n, failure)));
+    }
+
+    /** Puts the shell in place of the first frame, while the database opens. */
+    private void showShell(Stage stage, Scene scene, String theme, I18n i18n, CompletableFuture<Void> themed,
+                           CompletableFuture<ShellView> shell) {
+        try {
+            applyTheme(theme);
+            themed.complete(null);
+            ViewLoader.Loaded<ShellView> loaded = new ViewLoader(i18n, type -> new ShellView(i18n)).load(ShellView.class);
+            scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("/dev/recruitdesk/ui/app.css")).toExternalForm());
+            scene.setRoot(loaded.root());
+            stage.titleProperty().bind(loaded.controller().titleProperty());
+            StartupProbe.watchNextFrame("shell");
+            shell.complete(loaded.controller());
+        } catch (RuntimeException | Error e) {
+            themed.completeExceptionally(e);
+            shell.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /**
@@ -190,9 +206,14 @@ public class ConsoleApp extends Application {
                                    Screens screens, Parent schedule, CompletableFuture<Void> firstWeek) {
     }
 
-    private PreparedConsole prepareOrClose(Backend opened, Caller caller, I18n i18n) {
+    /**
+     * Prepares the sole user's screens once the theme is set: their controls would otherwise have JavaFX set its
+     * default one, on the FX thread, maybe after ours. Closes the backend when that fails.
+     */
+    private PreparedConsole prepareOrClose(Backend opened, CompletableFuture<Void> themed, I18n i18n) {
         try {
-            return prepare(opened, caller, i18n);
+            themed.join();
+            return prepare(opened, soleUser(opened), i18n);
         } catch (RuntimeException e) {
             opened.close();
             throw e;

@@ -15,7 +15,8 @@ import javafx.application.Application;
  * logging alone was a tenth of a second before the window could start). {@link ConsoleApp#start} takes the
  * context from here; a second console on the same folder, or a broken configuration, ends the process before any
  * window shows, with the message on stderr and the exit code {@link Main} documents. The database is not opened
- * here: opening it while the window was built made the window 0.1 s later (ConsoleStartup).
+ * here: opening it beside the toolkit's start made the window 80 ms later and the first week no sooner
+ * ({@link ConsoleStartup}); {@link ConsoleApp#start} opens it.
  *
  * <p>This class has no logger on purpose: touching SLF4J here would set up logging on the launching thread
  * before the second thread could.

@@ -9,12 +9,14 @@ import java.util.function.Consumer;
  * The console's start-up order, tuned for time to the first week on screen (installer/bench-startup.sh):
  * <ol>
  *   <li>JavaFX starts while a second thread sets up logging and locks the data folder ({@link ConsoleLaunch});
- *   <li>the window's first frame is the shell's outline without controls ({@code StartupFrame});
- *   <li>the database opens on a task (pool and schema check only: opening it while the window was built made the
- *       window 0.1 s later on the 2-core machine) while the FX thread puts the shell in place of that frame;
- *   <li>on the same task, the user's services are read and the Schedule is built, which reads its recruiter and
- *       first week with plain SQL, Hibernate not booted yet; the Schedule is shown together with that week;
- *   <li>once that frame is drawn: Hibernate boots, the other screens' buttons and the attention counts appear and
+ *   <li>the database starts opening on a task (pool and schema check only) as the FX thread builds the window's first
+ *       frame, the shell's outline without controls ({@code StartupFrame}); opening it already beside the toolkit's
+ *       start, on the second thread, made the window 80 ms later and the first week no sooner;
+ *   <li>the FX thread puts the shell in place of that frame;
+ *   <li>on the database's task, once the theme is set, the user's services are read and the
+ *       Schedule is built, which reads its recruiter and first week with plain SQL, Hibernate not booted yet; the
+ *       Schedule is shown together with that week, its form column a frame later;
+ *   <li>once those frames are drawn: Hibernate boots, the other screens' buttons and the attention counts appear and
  *       the bot services (sandbox server, leader lease, dispatcher, poller) start. Booting Hibernate while the first
  *       screen was built made both take longer.
  * </ol>
