@@ -36,36 +36,17 @@ public final class StartupProbe {
             return;
         }
         new AnimationTimer() {
-            private boolean windowReported;
-            private boolean dataSeen;
-            private long reportedAt = -1;
-
             @Override
             public void handle(long now) {
-                if (!windowReported) {
-                    windowReported = true;
-                    report("window-shown", "");
-                    if (dataShown == null) {
-                        reportedAt = uptime();
-                    }
-                    return;
-                }
-                if (reportedAt < 0) {
-                    if (dataSeen) {
+                stop();
+                report("window-shown", "");
+                if (dataShown == null) {
+                    reportRssAfterSettling();
+                } else {
+                    afterShown(dataShown, () -> {
                         report(dataName + "-shown", "");
-                        reportedAt = uptime();
-                    } else {
-                        dataSeen = dataShown.getAsBoolean();
-                    }
-                    return;
-                }
-                if (uptime() - reportedAt >= SETTLE_MS) {
-                    stop();
-                    System.out.println("probe.rss kb=" + rssKb());
-                    System.out.flush();
-                    if (Boolean.getBoolean("recruitdesk.startupProbe.exit")) {
-                        exit();
-                    }
+                        reportRssAfterSettling();
+                    });
                 }
             }
         }.start();
@@ -76,9 +57,13 @@ public final class StartupProbe {
      * first held (that frame was rendered by then), for a milestone besides the one {@link #watchFromShow} waits for.
      */
     public static void watchUntil(String name, BooleanSupplier shown) {
-        if (!enabled()) {
-            return;
+        if (enabled()) {
+            afterShown(shown, () -> report(name + "-shown", ""));
         }
+    }
+
+    /** Polls {@code shown} once per pulse; runs {@code then} at the pulse after the one where it first held. */
+    private static void afterShown(BooleanSupplier shown, Runnable then) {
         new AnimationTimer() {
             private boolean seen;
 
@@ -86,9 +71,27 @@ public final class StartupProbe {
             public void handle(long now) {
                 if (seen) {
                     stop();
-                    report(name + "-shown", "");
+                    then.run();
                 } else {
                     seen = shown.getAsBoolean();
+                }
+            }
+        }.start();
+    }
+
+    /** {@code probe.rss kb=…} a settling second from now; then the exit, when asked for. */
+    private static void reportRssAfterSettling() {
+        long from = uptime();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (uptime() - from >= SETTLE_MS) {
+                    stop();
+                    System.out.println("probe.rss kb=" + rssKb());
+                    System.out.flush();
+                    if (Boolean.getBoolean("recruitdesk.startupProbe.exit")) {
+                        exit();
+                    }
                 }
             }
         }.start();
